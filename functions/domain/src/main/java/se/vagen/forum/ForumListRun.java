@@ -1,0 +1,195 @@
+package se.vagen.forum;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vagen.aspirant.Aspirant;
+import se.vagen.aspirant.AspirantRepository;
+import se.vagen.checkin.CheckIn;
+import se.vagen.checkin.CheckInRepository;
+import se.vagen.common.Page;
+
+/**
+ * Makes one week's forum list. The aspirants whose plan is active on the week's Monday are read from the
+ * {@value AspirantRepository#PLAN_SHARDS} plan shards in parallel (one thread per shard, page by page, by the
+ * plan-end index: plans ending on or after the Monday), each aspirant's last closed check-ins are read with
+ * one Query (limit = the rules' history cycles), and each is classified into a small {@link ForumRow}. Only
+ * those rows are kept (about 300 bytes each; the aspirants themselves are dropped page by page), sorted in
+ * list order and streamed to the CSV, the rows JSON and the XLSX in a temporary directory, which are then
+ * uploaded to the {@link ListStore}; last the week's summary is saved. Regenerating replaces files and summary.
+ */
+@Singleton
+public class ForumListRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForumListRun.class);
+    public static final int PAGE_SIZE = 250;
+    public static final String CSV_TYPE = "text/csv; charset=utf-8";
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String JSON_TYPE = "application/json";
+
+    private final AspirantRepository aspirants;
+    private final CheckInRepository checkIns;
+    private final ListStore store;
+    private final ForumListRepository lists;
+    private final Classifier classifier;
+
+    public ForumListRun(AspirantRepository aspirants, CheckInRepository checkIns, ListStore store,
+                        ForumListRepository lists, Classifier classifier) {
+        this.aspirants = aspirants;
+        this.checkIns = checkIns;
+        this.store = store;
+        this.lists = lists;
+        this.classifier = classifier;
+    }
+
+    public static String csvKey(String week) {
+        return "forum/" + week + "/vagen-forum-" + week + ".csv";
+    }
+
+    public static String xlsxKey(String week) {
+        return "forum/" + week + "/vagen-forum-" + week + ".xlsx";
+    }
+
+    public static String rowsKey(String week) {
+        return "forum/" + week + "/rows.json";
+    }
+
+    /** Makes the week's list and returns its summary. {@code generatedBy}: the user, or "schedule". */
+    public ForumListSummary generate(ForumWeek week, String generatedBy, Instant now) throws IOException {
+        long started = System.nanoTime();
+        List<ForumRow> rows = classifyAll(week.monday());
+        rows.sort(ForumRowOrder.comparator(classifier.rules()));
+        String w = week.toString();
+        Map<ForumStatus, Integer> byStatus = new EnumMap<>(ForumStatus.class);
+        for (ForumStatus s : ForumStatus.values()) {
+            byStatus.put(s, 0);
+        }
+        Map<String, Integer> byRole = new TreeMap<>();
+        Path dir = Files.createTempDirectory("forum-" + w);
+        try {
+            Path csv = dir.resolve("list.csv");
+            Path json = dir.resolve("rows.json");
+            Path xlsx = dir.resolve("list.xlsx");
+            try (OutputStream csvOut = Files.newOutputStream(csv);
+                 ForumCsvWriter csvWriter = new ForumCsvWriter(csvOut, classifier.rules());
+                 OutputStream jsonOut = Files.newOutputStream(json);
+                 ForumRowsJson jsonWriter = new ForumRowsJson(jsonOut, classifier.rules())) {
+                for (ForumRow row : rows) {
+                    csvWriter.write(row);
+                    jsonWriter.write(row);
+                    byStatus.merge(row.status(), 1, Integer::sum);
+                    if (row.suggestedRole() != null) {
+                        byRole.merge(row.suggestedRole(), 1, Integer::sum);
+                    }
+                }
+            }
+            try (OutputStream xlsxOut = Files.newOutputStream(xlsx)) {
+                new ForumXlsxWriter(classifier.rules()).write(xlsxOut, rows);
+            }
+            store.put(csvKey(w), csv, CSV_TYPE);
+            store.put(xlsxKey(w), xlsx, XLSX_TYPE);
+            store.put(rowsKey(w), json, JSON_TYPE);
+        } finally {
+            deleteQuietly(dir);
+        }
+        Map<String, Integer> statusCounts = new java.util.LinkedHashMap<>();
+        byStatus.forEach((k, v) -> statusCounts.put(k.name(), v));
+        ForumListSummary summary = new ForumListSummary(w, now, generatedBy, rows.size(), statusCounts, byRole,
+                csvKey(w), xlsxKey(w), rowsKey(w));
+        lists.save(summary);
+        LOG.info("Forum list {} made: {} rows, {} at risk, in {} ms", w, rows.size(), byStatus.get(ForumStatus.AT_RISK),
+                (System.nanoTime() - started) / 1_000_000);
+        return summary;
+    }
+
+    /** Reads and classifies every aspirant with a plan active on the Monday, shards in parallel. */
+    List<ForumRow> classifyAll(LocalDate monday) throws IOException {
+        int shards = AspirantRepository.PLAN_SHARDS;
+        ExecutorService pool = Executors.newFixedThreadPool(shards, r -> {
+            Thread t = new Thread(r, "forum-shard");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger read = new AtomicInteger();
+        try {
+            List<Future<List<ForumRow>>> futures = new ArrayList<>();
+            for (int shard = 0; shard < shards; shard++) {
+                int s = shard;
+                futures.add(pool.submit(() -> classifyShard(s, monday, read)));
+            }
+            List<ForumRow> all = new ArrayList<>();
+            for (Future<List<ForumRow>> f : futures) {
+                all.addAll(f.get());
+            }
+            LOG.info("Forum list for {}: {} aspirants read, {} with an active plan", monday, read.get(), all.size());
+            return all;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while reading the plan shards", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException("Reading a plan shard failed", cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<ForumRow> classifyShard(int shard, LocalDate monday, AtomicInteger read) {
+        List<ForumRow> rows = new ArrayList<>();
+        String week = ForumWeek.of(monday).toString();
+        int cycles = classifier.rules().historyCycles();
+        String cursor = null;
+        do {
+            Page<Aspirant> page = aspirants.withPlanEndingOnOrAfter(shard, monday, PAGE_SIZE, cursor);
+            for (Aspirant a : page.items()) {
+                read.incrementAndGet();
+                if (a.erased() || a.plan() == null || !a.plan().activeOn(monday)) {
+                    continue;
+                }
+                List<CheckIn> recent = checkIns.historyBefore(a.id(), week, cycles);
+                CheckInHistory history = new CheckInHistory(monday, recent, cycles);
+                rows.add(ForumRow.of(a, classifier.classify(monday, a, history), history));
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return rows;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not delete the temporary list files in {}", dir);
+        }
+    }
+}

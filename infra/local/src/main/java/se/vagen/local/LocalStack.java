@@ -1,0 +1,328 @@
+package se.vagen.local;
+
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vagen.aws.LazyBeans;
+import se.vagen.local.auth.LocalJwt;
+import se.vagen.local.http.DevRoutes;
+import se.vagen.local.http.Functions;
+import se.vagen.local.http.HealthCheck;
+import se.vagen.local.http.LambdaBudget;
+import se.vagen.local.http.LocalHttpServer;
+import se.vagen.local.outbox.Outbox;
+import se.vagen.local.schema.TemplateTables;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole local stack: DynamoDB Local with the template's tables, S3Mock, the outbox, one shared Micronaut
+ * context with every function handler, and the HTTP server. {@link VagenLocal} runs it from the command line;
+ * the tests' {@code VagenStack} starts one per test JVM.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    public static final String REGION = "eu-north-1";
+    public static final String LISTS_BUCKET = "vagen-lists";
+    public static final String INBOUND_MAIL_BUCKET = "vagen-inbound-mail";
+    public static final String EMAIL_FROM = "noreply@vagen.local";
+    public static final String SMS_ORIGINATION_IDENTITY = "+46700000000";
+
+    /** How to start: port (0 = free), data directory (null = in memory), demo data, table-name prefix. */
+    public record Options(int port, Path dataDir, boolean demo, String stage) {
+        public static Options defaults() {
+            return new Options(8080, null, true, "local");
+        }
+
+        public Options withPort(int port) {
+            return new Options(port, dataDir, demo, stage);
+        }
+
+        public Options withDataDir(Path dataDir) {
+            return new Options(port, dataDir, demo, stage);
+        }
+
+        public Options withDemo(boolean demo) {
+            return new Options(port, dataDir, demo, stage);
+        }
+
+        public Options withStage(String stage) {
+            return new Options(port, dataDir, demo, stage);
+        }
+    }
+
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private Path tempDir;
+    private LocalHttpServer http;
+    private Outbox outbox;
+    private ApplicationContext context;
+    private TemplateTables tables;
+    private LocalJwt jwt;
+    private DevRoutes dev;
+    private final LambdaBudget budget = new LambdaBudget();
+    private Duration startup;
+    private URI dynamoDbEndpoint;
+    private URI s3Endpoint;
+
+    private LocalStack() {
+    }
+
+    /** Starts everything; returns when every part answers (and demo data is loaded, if asked). */
+    public static LocalStack start(Options options) throws Exception {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.doStart(options);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void doStart(Options options) throws Exception {
+        long started = System.nanoTime();
+        useLocalCredentials();
+        tempDir = Files.createTempDirectory("vagen-local-");
+
+        // Ports first, so every endpoint is known before anything starts; then start the parts in parallel.
+        http = LocalHttpServer.bind(options.port());
+        parts.add(http);
+        int dynamoPort = freePort();
+        int s3Port = freePort();
+        Path s3Root = options.dataDir() == null ? tempDir.resolve("s3") : options.dataDir().resolve("s3");
+        S3MockProcess s3mock = S3MockProcess.start(s3Port, s3Root, options.dataDir() != null,
+                List.of(LISTS_BUCKET, INBOUND_MAIL_BUCKET));
+        parts.add(s3mock);
+        s3Endpoint = s3mock.endpoint();
+        CompletableFuture<Void> s3Ready = CompletableFuture.runAsync(() -> {
+            try {
+                s3mock.awaitReady();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        CompletableFuture<LocalJwt> jwtReady = CompletableFuture.supplyAsync(LocalJwt::new);
+        outbox = new Outbox().start();
+        parts.add(outbox);
+
+        DynamoDbLocal dynamo = DynamoDbLocal.start(
+                options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), dynamoPort);
+        parts.add(dynamo);
+        dynamoDbEndpoint = dynamo.endpoint();
+        tables = TemplateTables.fromClasspath(options.stage());
+        CompletableFuture<Void> tablesReady = CompletableFuture.runAsync(() -> {
+            try (DynamoDbClient client = DynamoDbClient.builder()
+                    .endpointOverride(dynamoDbEndpoint)
+                    .region(Region.of(REGION))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build()) {
+                tables.createAll(client);
+            }
+        });
+
+        String publicBaseUrl = "http://localhost:" + http.port();
+        Map<String, Object> properties = new LinkedHashMap<>(tables.properties());
+        properties.put("vagen.aws.region", REGION);
+        properties.put("vagen.aws.dynamodb-endpoint", dynamoDbEndpoint.toString());
+        properties.put("vagen.aws.s3-endpoint", s3Endpoint.toString());
+        properties.put("vagen.aws.ses-endpoint", outbox.endpoint().toString());
+        properties.put("vagen.aws.sns-endpoint", outbox.endpoint().toString());
+        properties.put("vagen.public-base-url", publicBaseUrl);
+        properties.put("vagen.email.from", EMAIL_FROM);
+        properties.put("vagen.sms.origination-identity", SMS_ORIGINATION_IDENTITY);
+        properties.put("vagen.buckets.lists", LISTS_BUCKET);
+        properties.put("vagen.buckets.inbound-mail", INBOUND_MAIL_BUCKET);
+        context = LazyBeans.lazy(ApplicationContext.builder()
+                        .environments("function", "local")
+                        .deduceEnvironment(false)
+                        .properties(properties))
+                .start();
+        parts.add(context);
+        Functions functions = Functions.load(context);
+
+        try {
+            CompletableFuture.allOf(s3Ready, tablesReady, jwtReady).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        jwt = jwtReady.join();
+        S3Client s3 = context.getBean(S3Client.class);
+        DynamoDbClient dynamoDb = context.getBean(DynamoDbClient.class);
+        dev = new DevRoutes(functions, jwt, outbox, budget, s3,
+                new DevRoutes.Settings(SMS_ORIGINATION_IDENTITY, EMAIL_FROM, INBOUND_MAIL_BUCKET));
+        http.serve(functions, jwt, budget,
+                new HealthCheck(dynamoDb, s3, List.of(LISTS_BUCKET, INBOUND_MAIL_BUCKET), outbox), dev);
+        if (options.demo()) {
+            loadDemoData();
+        }
+        startup = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * Keeps the console to the one ready line and real warnings: Jetty (DynamoDB Local's server) and Micronaut
+     * start-up chatter go to WARN. Only sets what is not set already (-D on the command line wins). Call before
+     * the first logger is made.
+     */
+    public static void quietLogging() {
+        Map<String, String> levels = Map.of(
+                "org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn",
+                "org.slf4j.simpleLogger.log.io.micronaut", "warn",
+                "org.slf4j.simpleLogger.log.software.amazon", "warn",
+                "org.slf4j.simpleLogger.log.com.amazonaws", "warn",
+                "org.slf4j.simpleLogger.log.se.vagen.local.outbox", "warn");
+        levels.forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
+    }
+
+    /** The SDK clients must never pick up a developer's real AWS credentials here. */
+    private static void useLocalCredentials() {
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        System.clearProperty("aws.sessionToken");
+        if (System.getProperty("aws.region") == null) {
+            System.setProperty("aws.region", REGION);
+        }
+    }
+
+    /** Demo data goes through the staff API's import, as a real import would. */
+    private void loadDemoData() {
+        String token = jwt.issue("demo", List.of("staff", "admin"));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (String kind : List.of("aspirants", "employers")) {
+            String csv;
+            try (InputStream in = LocalStack.class.getResourceAsStream("/demo/" + kind + ".csv")) {
+                if (in == null) {
+                    LOG.info("Demo data: no demo/{}.csv yet; skipped", kind);
+                    continue;
+                }
+                csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                LOG.warn("Demo data: cannot read demo/{}.csv: {}", kind, e.toString());
+                continue;
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                baseUri().resolve("/staff/" + kind + "/import"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "text/csv; charset=utf-8")
+                        .timeout(Duration.ofMinutes(2))
+                        .POST(HttpRequest.BodyPublishers.ofString(csv))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 == 2) {
+                    LOG.info("Demo data: {} imported", kind);
+                } else {
+                    LOG.info("Demo data: {} import answered {}; skipped", kind, response.statusCode());
+                }
+            } catch (IOException e) {
+                LOG.warn("Demo data: {} import failed: {}", kind, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + http.port());
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Duration startupTime() {
+        return startup;
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public LocalJwt jwt() {
+        return jwt;
+    }
+
+    public LambdaBudget lambdaBudget() {
+        return budget;
+    }
+
+    public TemplateTables tables() {
+        return tables;
+    }
+
+    public DevRoutes dev() {
+        return dev;
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
+    }
+
+    public URI s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    /** Stops every part, newest first; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        parts.clear();
+        if (tempDir != null) {
+            try (Stream<Path> files = Files.walk(tempDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                LOG.debug("Temp folder left: {}", e.toString());
+            }
+            tempDir = null;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -105,6 +105,13 @@ class FunctionsTest {
     }
 
     @Test
+    void noScheduleOutsideTheFunctions() {
+        // Schedules are ScheduleV2 events of their function; a stand-alone one would escape the checks above.
+        assertEquals(Map.of(), TEMPLATE.resourcesOfType("AWS::Scheduler::Schedule"));
+        assertEquals(Map.of(), TEMPLATE.resourcesOfType("AWS::Events::Rule"));
+    }
+
+    @Test
     void eachScheduledJobHasItsSchedules() {
         Map<String, Set<String>> expressions = new TreeMap<>();
         Map<String, Set<String>> actions = new TreeMap<>();

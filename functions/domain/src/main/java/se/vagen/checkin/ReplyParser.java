@@ -1,0 +1,183 @@
+package se.vagen.checkin;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import se.vagen.checkin.ReplyTokens.Token;
+import se.vagen.common.Language;
+
+/**
+ * Reads an SMS or e-mail reply to a check-in question, generously (word lists in
+ * {@code rules/reply-words.json}).
+ *
+ * <ol>
+ *   <li>Keywords come first, whatever the question: STOP/STOPP/AVSLUTA, START, HELP/HJÄLP as the first word
+ *       (after greetings and "please"), any case, with punctuation.</li>
+ *   <li>Greetings and thanks at the start are skipped ("Hej! 2", "Tack, nej").</li>
+ *   <li>The answer must come first: a number in any script, or a word or phrase (longest match), or 👍/👎.
+ *       Whatever follows is {@code freeText} ("2 jag var sjuk" is PARTLY with "jag var sjuk"); thanks alone
+ *       are not kept as free text.</li>
+ *   <li>Participation 1..3 and wellbeing 1..5 take one number: a second number right after it ("1 3",
+ *       "4/5") is ambiguous and not understood. Help takes several numbers 0..7 joined by spaces, commas,
+ *       "+", "och", "and", "و", ... in any order, duplicates dropped, returned in the order of
+ *       {@link HelpTopic}. 0 together with another number ("0 1") contradicts itself and is not understood.</li>
+ *   <li>Numbers out of range ("12", "0" for participation) and anything else are NOT_UNDERSTOOD, with the
+ *       whole reply as free text.</li>
+ * </ol>
+ */
+@Singleton
+public class ReplyParser {
+
+    private static final HelpTopic[] TOPICS = HelpTopic.values();
+
+    private final ReplyWords words;
+
+    public ReplyParser() {
+        this(ReplyWords.load("rules/reply-words.json"));
+    }
+
+    ReplyParser(ReplyWords words) {
+        this.words = words;
+    }
+
+    /**
+     * @param expected the open question; null when none is open (then only keywords are recognised)
+     * @param lang the aspirant's language (decides words that mean different things in two languages)
+     */
+    public ParsedReply parse(String text, Question expected, Language lang) {
+        if (text == null || text.isBlank()) {
+            return ParsedReply.notUnderstood(text);
+        }
+        List<Token> tokens = ReplyTokens.tokenize(text);
+        int p = skipFillers(tokens, 0, lang);
+        if (p >= tokens.size()) {
+            return ParsedReply.notUnderstood(text);
+        }
+        ParsedReply.Kind keyword = words.keywords.find(lang, tokens.get(p).norm());
+        if (keyword != null) {
+            return ParsedReply.keyword(keyword, rest(text, tokens, p + 1, lang));
+        }
+        if (expected == null) {
+            return ParsedReply.notUnderstood(text);
+        }
+        return switch (expected) {
+            case PARTICIPATION -> single(text, tokens, p, lang, 1, 3, words.participation,
+                    (n, free) -> ParsedReply.participation(Participation.values()[n - 1], free),
+                    (v, free) -> ParsedReply.participation(v, free));
+            case WELLBEING -> single(text, tokens, p, lang, 1, 5, words.wellbeing,
+                    (n, free) -> ParsedReply.wellbeing(n, free),
+                    (v, free) -> ParsedReply.wellbeing(v, free));
+            case HELP -> help(text, tokens, p, lang);
+        };
+    }
+
+    private interface FromNumber {
+        ParsedReply make(int n, String freeText);
+    }
+
+    private interface FromWord<V> {
+        ParsedReply make(V value, String freeText);
+    }
+
+    private <V> ParsedReply single(String text, List<Token> tokens, int p, Language lang, int min, int max,
+            ReplyWords.Table<V> table, FromNumber fromNumber, FromWord<V> fromWord) {
+        Token first = tokens.get(p);
+        if (first.number()) {
+            int n = number(first);
+            if (n < min || n > max || nextIsNumber(tokens, p + 1, lang)) {
+                return ParsedReply.notUnderstood(text);
+            }
+            return fromNumber.make(n, rest(text, tokens, p + 1, lang));
+        }
+        for (int len = Math.min(table.maxWords(), tokens.size() - p); len >= 1; len--) {
+            V value = table.find(lang, phrase(tokens, p, len));
+            if (value != null) {
+                return fromWord.make(value, rest(text, tokens, p + len, lang));
+            }
+        }
+        return ParsedReply.notUnderstood(text);
+    }
+
+    private ParsedReply help(String text, List<Token> tokens, int p, Language lang) {
+        if (tokens.get(p).number()) {
+            Set<HelpTopic> chosen = EnumSet.noneOf(HelpTopic.class);
+            int next = p;
+            int i = p;
+            while (i < tokens.size() && tokens.get(i).number()) {
+                int n = number(tokens.get(i));
+                if (n < 0 || n >= TOPICS.length) {
+                    return ParsedReply.notUnderstood(text);
+                }
+                chosen.add(TOPICS[n]);
+                next = i + 1;
+                i = skipConjunctions(tokens, next, lang);
+            }
+            if (chosen.contains(HelpTopic.NONE) && chosen.size() > 1) {
+                return ParsedReply.notUnderstood(text);
+            }
+            return ParsedReply.help(new ArrayList<>(chosen), rest(text, tokens, next, lang));
+        }
+        for (int len = Math.min(words.none.maxWords(), tokens.size() - p); len >= 1; len--) {
+            if (words.none.find(lang, phrase(tokens, p, len)) != null) {
+                if (nextIsNumber(tokens, p + len, lang)) {
+                    return ParsedReply.notUnderstood(text); // "nej 3": no, and yet a topic
+                }
+                return ParsedReply.help(List.of(HelpTopic.NONE), rest(text, tokens, p + len, lang));
+            }
+        }
+        return ParsedReply.notUnderstood(text);
+    }
+
+    /** Digits only; more than three digits is certainly out of range. */
+    private static int number(Token t) {
+        return t.norm().length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(t.norm());
+    }
+
+    private boolean nextIsNumber(List<Token> tokens, int from, Language lang) {
+        int i = skipConjunctions(tokens, from, lang);
+        return i < tokens.size() && tokens.get(i).number();
+    }
+
+    private int skipConjunctions(List<Token> tokens, int from, Language lang) {
+        int i = from;
+        while (i < tokens.size() && !tokens.get(i).number() && words.conjunctions.find(lang, tokens.get(i).norm()) != null) {
+            i++;
+        }
+        return i;
+    }
+
+    private int skipFillers(List<Token> tokens, int from, Language lang) {
+        int i = from;
+        boolean moved = true;
+        while (moved && i < tokens.size()) {
+            moved = false;
+            for (int len = Math.min(words.fillers.maxWords(), tokens.size() - i); len >= 1; len--) {
+                if (words.fillers.find(lang, phrase(tokens, i, len)) != null) {
+                    i += len;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+        return i;
+    }
+
+    private static String phrase(List<Token> tokens, int from, int len) {
+        StringBuilder sb = new StringBuilder(tokens.get(from).norm());
+        for (int i = from + 1; i < from + len; i++) {
+            sb.append(' ').append(tokens.get(i).norm());
+        }
+        return sb.toString();
+    }
+
+    /** The original text from token {@code from} on, or null when nothing but thanks and greetings is left. */
+    private String rest(String text, List<Token> tokens, int from, Language lang) {
+        if (skipFillers(tokens, from, lang) >= tokens.size()) {
+            return null;
+        }
+        String r = text.substring(tokens.get(from).start()).strip();
+        return r.isEmpty() ? null : r;
+    }
+}

@@ -1,0 +1,253 @@
+package se.vagen.aws.dynamodb;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.vagen.aws.TableNames;
+import se.vagen.checkin.Answers;
+import se.vagen.checkin.CheckIn;
+import se.vagen.checkin.CheckInRepository;
+import se.vagen.checkin.CheckInStatus;
+import se.vagen.checkin.HelpTopic;
+import se.vagen.checkin.Participation;
+import se.vagen.common.Channel;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Check-ins in CheckInsTable. Reads and whole-item writes go through the enhanced client ({@link CheckInItem});
+ * the field-by-field writes of answers, reminders and MISSED are UpdateItem calls with {@code if_not_exists} and
+ * conditions, which the enhanced client's bean mapping cannot express, so they name the item's attributes directly.
+ * Every write sets {@code expiresAt} ({@code vagen.retention.days} after the write) for the TTL.
+ */
+@Singleton
+public class DynamoCheckInRepository implements CheckInRepository {
+
+    private final DynamoDbTable<CheckInItem> table;
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+    private final Duration retention;
+
+    public DynamoCheckInRepository(DynamoDbEnhancedClient client, DynamoDbClient dynamo, TableNames names,
+                                   @Value("${vagen.retention.days:400}") int retentionDays) {
+        this.tableName = TableNames.required(names.checkIns(), "check-ins");
+        this.table = client.table(tableName, TableSchema.fromBean(CheckInItem.class));
+        this.dynamo = dynamo;
+        this.retention = Duration.ofDays(retentionDays);
+    }
+
+    @Override
+    public Optional<CheckIn> find(String aspirantId, String cycle) {
+        CheckInItem item = table.getItem(r -> r.key(key(aspirantId, cycle)).consistentRead(true));
+        return Optional.ofNullable(item).map(DynamoCheckInRepository::toCheckIn);
+    }
+
+    @Override
+    public List<CheckIn> history(String aspirantId, int limit) {
+        List<CheckIn> out = new ArrayList<>();
+        table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(aspirantId)))
+                        .scanIndexForward(false)
+                        .limit(Math.max(1, Math.min(limit, 100)))
+                        .build())
+                .stream()
+                .flatMap(p -> p.items().stream())
+                .limit(limit)
+                .forEach(i -> out.add(toCheckIn(i)));
+        return out;
+    }
+
+    @Override
+    public List<CheckIn> historyBefore(String aspirantId, String cycle, int limit) {
+        List<CheckIn> out = new ArrayList<>();
+        table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortLessThan(k -> k.partitionValue(aspirantId).sortValue(cycle)))
+                        .scanIndexForward(false)
+                        .limit(Math.max(1, Math.min(limit, 100)))
+                        .build())
+                .stream()
+                .flatMap(p -> p.items().stream())
+                .limit(limit)
+                .forEach(i -> out.add(toCheckIn(i)));
+        return out;
+    }
+
+    @Override
+    public void save(CheckIn c) {
+        CheckInItem item = new CheckInItem();
+        item.setAspirantId(c.aspirantId());
+        item.setCycle(c.cycle());
+        item.setStatus(c.status().name());
+        item.setChannel(c.channel() == null ? null : c.channel().code());
+        item.setViaForm(c.viaForm());
+        item.setParticipation(c.participation() == null ? null : c.participation().name());
+        item.setWellbeing(c.wellbeing());
+        item.setHelpNeeded(c.helpNeeded().isEmpty() ? null : c.helpNeeded().stream().map(Enum::name).toList());
+        item.setFreeText(c.freeText());
+        item.setOpenedAt(c.openedAt() == null ? null : c.openedAt().toString());
+        item.setAnsweredAt(c.answeredAt() == null ? null : c.answeredAt().toString());
+        item.setRemindersSent(c.remindersSent());
+        Instant base = c.answeredAt() != null ? c.answeredAt() : c.openedAt() != null ? c.openedAt() : Instant.now();
+        item.setExpiresAt(base.plus(retention).getEpochSecond());
+        table.putItem(item);
+    }
+
+    @Override
+    public void recordAnswers(String aspirantId, String cycle, Answers answers, Channel channel, Instant at) {
+        update(aspirantId, cycle, answers, channel, at, false);
+    }
+
+    @Override
+    public boolean recordFormAnswers(String aspirantId, String cycle, Answers answers, Channel channel, Instant at) {
+        try {
+            update(aspirantId, cycle, answers, channel, at, true);
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private void update(String aspirantId, String cycle, Answers answers, Channel channel, Instant at, boolean form) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        names.put("#status", "status");
+        values.put(":answered", AttributeValue.fromS(CheckInStatus.ANSWERED.name()));
+        values.put(":at", AttributeValue.fromS(at.toString()));
+        values.put(":channel", AttributeValue.fromS(channel.code()));
+        values.put(":zero", AttributeValue.fromN("0"));
+        values.put(":exp", AttributeValue.fromN(String.valueOf(at.plus(retention).getEpochSecond())));
+        sets.add("#status = :answered");
+        sets.add("answeredAt = if_not_exists(answeredAt, :at)");
+        sets.add("channel = if_not_exists(channel, :channel)");
+        sets.add("openedAt = if_not_exists(openedAt, :at)");
+        sets.add("remindersSent = if_not_exists(remindersSent, :zero)");
+        sets.add("expiresAt = :exp");
+        if (form) {
+            values.put(":true", AttributeValue.fromBool(true));
+            sets.add("viaForm = :true");
+            sets.add("formAnsweredAt = :at");
+        } else {
+            values.put(":false", AttributeValue.fromBool(false));
+            sets.add("viaForm = if_not_exists(viaForm, :false)");
+        }
+        if (answers.participation() != null) {
+            values.put(":participation", AttributeValue.fromS(answers.participation().name()));
+            sets.add("participation = :participation");
+        }
+        if (answers.wellbeing() != null) {
+            values.put(":wellbeing", AttributeValue.fromN(answers.wellbeing().toString()));
+            sets.add("wellbeing = :wellbeing");
+        }
+        if (answers.helpNeeded() != null && !answers.helpNeeded().isEmpty()) {
+            values.put(":help", AttributeValue.fromL(answers.helpNeeded().stream()
+                    .map(h -> AttributeValue.fromS(h.name())).toList()));
+            sets.add("helpNeeded = :help");
+        }
+        if (answers.freeText() != null && !answers.freeText().isBlank()) {
+            values.put(":freeText", AttributeValue.fromS(answers.freeText()));
+            sets.add("freeText = :freeText");
+        }
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(keyAttributes(aspirantId, cycle))
+                .updateExpression("SET " + String.join(", ", sets))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values);
+        if (form) {
+            request.conditionExpression("attribute_not_exists(formAnsweredAt)");
+        }
+        dynamo.updateItem(request.build());
+    }
+
+    @Override
+    public void recordReminder(String aspirantId, String cycle, int number, Instant at) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(keyAttributes(aspirantId, cycle))
+                    .updateExpression("SET remindersSent = :n, openedAt = if_not_exists(openedAt, :at), "
+                            + "#status = if_not_exists(#status, :open), viaForm = if_not_exists(viaForm, :false), "
+                            + "expiresAt = if_not_exists(expiresAt, :exp)")
+                    .conditionExpression("attribute_not_exists(remindersSent) OR remindersSent < :n")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":n", AttributeValue.fromN(String.valueOf(number)),
+                            ":at", AttributeValue.fromS(at.toString()),
+                            ":open", AttributeValue.fromS(CheckInStatus.OPEN.name()),
+                            ":false", AttributeValue.fromBool(false),
+                            ":exp", AttributeValue.fromN(String.valueOf(at.plus(retention).getEpochSecond()))))
+                    .build());
+        } catch (ConditionalCheckFailedException e) {
+            // A later reminder was recorded already.
+        }
+    }
+
+    @Override
+    public boolean markMissed(String aspirantId, String cycle, Instant at) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(keyAttributes(aspirantId, cycle))
+                    .updateExpression("SET #status = :missed, missedAt = :at")
+                    .conditionExpression("#status = :open AND attribute_not_exists(answeredAt)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":missed", AttributeValue.fromS(CheckInStatus.MISSED.name()),
+                            ":open", AttributeValue.fromS(CheckInStatus.OPEN.name()),
+                            ":at", AttributeValue.fromS(at.toString())))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Key key(String aspirantId, String cycle) {
+        return Key.builder().partitionValue(aspirantId).sortValue(cycle).build();
+    }
+
+    private static Map<String, AttributeValue> keyAttributes(String aspirantId, String cycle) {
+        return Map.of("aspirantId", AttributeValue.fromS(aspirantId), "cycle", AttributeValue.fromS(cycle));
+    }
+
+    static CheckIn toCheckIn(CheckInItem i) {
+        List<HelpTopic> help = new ArrayList<>();
+        if (i.getHelpNeeded() != null) {
+            for (String h : i.getHelpNeeded()) {
+                try {
+                    help.add(HelpTopic.valueOf(h));
+                } catch (IllegalArgumentException e) {
+                    // An unknown code from an older version is left out.
+                }
+            }
+        }
+        return new CheckIn(
+                i.getAspirantId(),
+                i.getCycle(),
+                i.getStatus() == null ? CheckInStatus.OPEN : CheckInStatus.valueOf(i.getStatus()),
+                i.getChannel() == null ? null : Channel.fromCode(i.getChannel()).orElse(null),
+                Boolean.TRUE.equals(i.getViaForm()),
+                i.getParticipation() == null ? null : Participation.valueOf(i.getParticipation()),
+                i.getWellbeing(),
+                help,
+                i.getFreeText(),
+                i.getOpenedAt() == null ? null : Instant.parse(i.getOpenedAt()),
+                i.getAnsweredAt() == null ? null : Instant.parse(i.getAnsweredAt()),
+                i.getRemindersSent() == null ? 0 : i.getRemindersSent());
+    }
+}

@@ -1,5 +1,6 @@
 package se.vagen.forum;
 
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,6 +38,7 @@ import se.vagen.common.Page;
  * uploaded to the {@link ListStore}; last the week's summary is saved. Regenerating replaces files and summary.
  */
 @Singleton
+@Requires(beans = {AspirantRepository.class, CheckInRepository.class, ListStore.class, ForumListRepository.class})
 public class ForumListRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForumListRun.class);

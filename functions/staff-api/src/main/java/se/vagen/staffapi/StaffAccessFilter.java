@@ -22,9 +22,16 @@ public class StaffAccessFilter {
     /** Request attribute under which controllers find the caller's {@link StaffIdentity}. */
     public static final String IDENTITY = "vagen.staff.identity";
 
+    /** The staff page (HTML shell), served without a token; see StaffPageController. */
+    static final String STAFF_PAGE = "/staff";
+
     @RequestFilter
     @Nullable
     public HttpResponse<?> requireStaff(HttpRequest<?> request) {
+        if (STAFF_PAGE.equals(request.getPath())) {
+            // "/staff/**" also matches "/staff": the staff page shell is public (its script sends the token).
+            return null;
+        }
         Optional<StaffIdentity> identity = request instanceof APIGatewayV2HTTPEventServletRequest<?> lambdaRequest
                 ? JwtClaims.identity(lambdaRequest.getNativeRequest())
                 : Optional.empty();

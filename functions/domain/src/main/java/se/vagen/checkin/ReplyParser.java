@@ -22,7 +22,8 @@ import se.vagen.common.Language;
  *   <li>Participation 1..3 and wellbeing 1..5 take one number: a second number right after it ("1 3",
  *       "4/5") is ambiguous and not understood. Help takes several numbers 0..7 joined by spaces, commas,
  *       "+", "och", "and", "و", ... in any order, duplicates dropped, returned in the order of
- *       {@link HelpTopic}. 0 together with another number ("0 1") contradicts itself and is not understood.</li>
+ *       {@link HelpTopic}; without numbers, topic words ("bostad och pengar") are read the same way.
+ *       0 together with a topic ("0 1", "nej 3") contradicts itself and is not understood.</li>
  *   <li>Numbers out of range ("12", "0" for participation) and anything else are NOT_UNDERSTOOD, with the
  *       whole reply as free text.</li>
  * </ol>
@@ -101,9 +102,10 @@ public class ReplyParser {
     }
 
     private ParsedReply help(String text, List<Token> tokens, int p, Language lang) {
+        Set<HelpTopic> chosen = EnumSet.noneOf(HelpTopic.class);
+        int next = p;
         if (tokens.get(p).number()) {
-            Set<HelpTopic> chosen = EnumSet.noneOf(HelpTopic.class);
-            int next = p;
+            // numbers mode: "1 och 3", "1,3", "1+3"; what follows the numbers is free text
             int i = p;
             while (i < tokens.size() && tokens.get(i).number()) {
                 int n = number(tokens.get(i));
@@ -114,20 +116,44 @@ public class ReplyParser {
                 next = i + 1;
                 i = skipConjunctions(tokens, next, lang);
             }
+        } else {
+            // words mode: "bostad och pengar", "Studier eller SFI"
+            int i = p;
+            while (i < tokens.size()) {
+                int len = longestMatch(words.topics, tokens, i, lang);
+                if (len == 0) {
+                    break;
+                }
+                chosen.add(words.topics.find(lang, phrase(tokens, i, len)));
+                next = i + len;
+                i = skipConjunctions(tokens, next, lang);
+            }
+        }
+        if (!chosen.isEmpty()) {
             if (chosen.contains(HelpTopic.NONE) && chosen.size() > 1) {
-                return ParsedReply.notUnderstood(text);
+                return ParsedReply.notUnderstood(text); // "0 1": no help, and yet a topic
             }
             return ParsedReply.help(new ArrayList<>(chosen), rest(text, tokens, next, lang));
         }
-        for (int len = Math.min(words.none.maxWords(), tokens.size() - p); len >= 1; len--) {
-            if (words.none.find(lang, phrase(tokens, p, len)) != null) {
-                if (nextIsNumber(tokens, p + len, lang)) {
-                    return ParsedReply.notUnderstood(text); // "nej 3": no, and yet a topic
-                }
-                return ParsedReply.help(List.of(HelpTopic.NONE), rest(text, tokens, p + len, lang));
+        int len = longestMatch(words.none, tokens, p, lang);
+        if (len > 0) {
+            if (nextIsNumber(tokens, p + len, lang) || longestMatch(words.topics, tokens,
+                    skipConjunctions(tokens, p + len, lang), lang) > 0) {
+                return ParsedReply.notUnderstood(text); // "nej 3", "nej, bostad"
             }
+            return ParsedReply.help(List.of(HelpTopic.NONE), rest(text, tokens, p + len, lang));
         }
         return ParsedReply.notUnderstood(text);
+    }
+
+    /** The number of tokens of the longest phrase of the table starting at {@code from}; 0 if none. */
+    private static int longestMatch(ReplyWords.Table<?> table, List<Token> tokens, int from, Language lang) {
+        for (int len = Math.min(table.maxWords(), tokens.size() - from); len >= 1; len--) {
+            if (table.find(lang, phrase(tokens, from, len)) != null) {
+                return len;
+            }
+        }
+        return 0;
     }
 
     /** Digits only; more than three digits is certainly out of range. */

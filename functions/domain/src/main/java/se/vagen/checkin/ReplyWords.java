@@ -67,6 +67,7 @@ final class ReplyWords {
     final Table<Participation> participation = new Table<>();
     final Table<Integer> wellbeing = new Table<>();
     final Table<Boolean> none = new Table<>();
+    final Table<HelpTopic> topics = new Table<>();
 
     static ReplyWords load(String resource) {
         try (InputStream in = ReplyWords.class.getClassLoader().getResourceAsStream(resource)) {
@@ -92,11 +93,20 @@ final class ReplyWords {
             addValues(lang, required(l, "participation"), participation, Participation::valueOf, where);
             addValues(lang, required(l, "wellbeing"), wellbeing, ReplyWords::wellbeingValue, where);
             required(l, "none").forEach(w -> none.add(lang, w.asText(), Boolean.TRUE, where + ".none"));
+            addValues(lang, required(l, "topics"), topics, ReplyWords::topic, where + ".topics");
         }
         JsonNode symbols = required(root, "symbols");
         addValues(null, required(symbols, "participation"), participation, Participation::valueOf, "symbols");
         addValues(null, required(symbols, "wellbeing"), wellbeing, ReplyWords::wellbeingValue, "symbols");
         required(symbols, "none").forEach(w -> none.add(null, w.asText(), Boolean.TRUE, "symbols.none"));
+    }
+
+    private static HelpTopic topic(String key) {
+        HelpTopic t = HelpTopic.valueOf(key);
+        if (t == HelpTopic.NONE) {
+            throw new IllegalStateException("reply-words.json: NONE words belong in 'none', not in 'topics'");
+        }
+        return t;
     }
 
     private static Integer wellbeingValue(String key) {

@@ -195,7 +195,22 @@ class ReplyParserTest {
             "1 och 9                        | HELP | SV | NOT_UNDERSTOOD           | 1 och 9",
             "ja                             | HELP | SV | NOT_UNDERSTOOD           | ja",
             "👍                             | HELP | SV | NOT_UNDERSTOOD           | 👍",
-            "bostad                         | HELP | SV | NOT_UNDERSTOOD           | bostad",
+            // topic words, when no number is given
+            "bostad                         | HELP | SV | HOUSING                  | -",
+            "Bostad och pengar              | HELP | SV | HOUSING,MONEY            | -",
+            "Studier eller SFI              | HELP | SV | STUDIES                  | -",
+            "barn, jobb                     | HELP | SV | WORK,CHILDCARE           | -",
+            "Barn. De är sjuka              | HELP | SV | CHILDCARE                | De är sjuka",
+            "housing and money              | HELP | EN | HOUSING,MONEY            | -",
+            "السكن                          | HELP | AR | HOUSING                  | -",
+            "صحت                            | HELP | FA | HEALTH                   | -",
+            "guri iyo lacag                 | HELP | SO | HOUSING,MONEY            | -",
+            "ገዛ                             | HELP | TI | HOUSING                  | -",
+            "житло                          | HELP | UK | HOUSING                  | -",
+            "Здоров’я                       | HELP | UK | HEALTH                   | -",
+            "3 skola är svårt               | HELP | SV | STUDIES                  | skola är svårt",
+            "nej, bostad                    | HELP | SV | NOT_UNDERSTOOD           | nej, bostad",
+            "jag behöver bostad             | HELP | SV | NOT_UNDERSTOOD           | jag behöver bostad",
     })
     void help(String text, Question q, Language lang, String expected, String freeText) {
         check(text, q, lang, expected, freeText);

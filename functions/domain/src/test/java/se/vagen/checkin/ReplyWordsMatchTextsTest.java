@@ -41,4 +41,18 @@ class ReplyWordsMatchTextsTest {
         ParsedReply r = PARSER.parse(label, Question.HELP, lang);
         assertEquals(List.of(HelpTopic.NONE), r.helpNeeded(), lang + " '" + label + "' -> " + r);
     }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void helpTopicLabelsAreUnderstood(Language lang) {
+        for (HelpTopic t : HelpTopic.values()) {
+            String label = TEXTS.text(lang, "form.option.help." + t.name());
+            ParsedReply r = PARSER.parse(label, Question.HELP, lang);
+            assertEquals(t, r.helpNeeded().isEmpty() ? null : r.helpNeeded().get(0), lang + " '" + label + "' -> " + r);
+            if (t != HelpTopic.NONE) {
+                assertEquals(List.of(t), r.helpNeeded(), lang + " '" + label + "' -> " + r);
+                assertEquals(null, r.freeText(), lang + " '" + label + "' -> " + r);
+            }
+        }
+    }
 }

@@ -132,4 +132,17 @@ class TextsTest {
         assertTrue(mail.html().contains("lang=\"" + lang.code() + "\""));
         assertEquals(lang.rightToLeft(), mail.html().contains("dir=\"rtl\""));
     }
+
+    /** Catches a file saved or read in the wrong encoding ("Ã¤" for "ä") and stray replacement characters. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noMojibake(Language lang) {
+        List<String> bad = TEXTS.keys(lang).stream()
+                .filter(k -> {
+                    String t = TEXTS.rawTemplate(lang, k).orElseThrow();
+                    return t.contains("\uFFFD") || t.contains("Ã") || t.contains("Â") || t.contains("â€");
+                })
+                .toList();
+        assertTrue(bad.isEmpty(), lang.code() + ": " + bad);
+    }
 }

@@ -5,31 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import se.vagen.local.schema.CloudFormationYaml;
 
 /**
- * template.yaml for the template tests: its raw text, and its content with CloudFormation's
- * short-form tags read as their long form ({@code !Ref X} -> {"Ref": "X"}, {@code !GetAtt A.B} ->
+ * template.yaml for the template tests: its raw text, and its content as the local stack reads it
+ * ({@link CloudFormationYaml}: short-form tags as their long form, {@code !Ref X} -> {"Ref": "X"}, {@code !GetAtt A.B} ->
  * {"Fn::GetAtt": ["A", "B"]}, {@code !Sub ...} -> {"Fn::Sub": ...}), as plain maps and lists.
  */
 final class TemplateFile {
-
-    private static final Set<String> FUNCTIONS = Set.of("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs",
-            "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or",
-            "ToJsonString", "Length");
 
     final Path root;
     final String text;
@@ -58,12 +44,9 @@ final class TemplateFile {
         }
     }
 
-    /** Parses CloudFormation YAML text, short-form tags turned into their long form. */
+    /** Parses CloudFormation YAML text, short-form tags turned into their long form (the local stack's reader). */
     static Map<String, Object> parse(String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(10 * 1024 * 1024);
-        Map<String, Object> content = new Yaml(new ShortFormConstructor(options)).load(text);
-        return content;
+        return CloudFormationYaml.parse(text);
     }
 
     @SuppressWarnings("unchecked")
@@ -103,64 +86,5 @@ final class TemplateFile {
     Object functionProperty(Map<String, Object> function, String name) {
         Object own = properties(function).get(name);
         return own != null ? own : map(map(content.get("Globals")).get("Function")).get(name);
-    }
-
-    private static final class ShortFormConstructor extends SafeConstructor {
-        ShortFormConstructor(LoaderOptions options) {
-            super(options);
-            yamlConstructors.put(new Tag("!Ref"), new LongForm("Ref"));
-            yamlConstructors.put(new Tag("!Condition"), new LongForm("Condition"));
-            yamlConstructors.put(new Tag("!GetAtt"), new GetAtt());
-            for (String function : FUNCTIONS) {
-                if (!function.equals("GetAtt")) {
-                    yamlConstructors.put(new Tag("!" + function), new LongForm("Fn::" + function));
-                }
-            }
-        }
-
-        private Object constructAny(Node node) {
-            if (node instanceof ScalarNode scalar) {
-                return constructScalar(scalar);
-            }
-            if (node instanceof SequenceNode sequence) {
-                List<Object> items = new ArrayList<>();
-                for (Node child : sequence.getValue()) {
-                    items.add(constructObject(child));
-                }
-                return items;
-            }
-            Map<Object, Object> mapping = new LinkedHashMap<>();
-            constructMapping2ndStep((MappingNode) node, mapping);
-            return mapping;
-        }
-
-        private final class LongForm extends AbstractConstruct {
-            private final String key;
-
-            LongForm(String key) {
-                this.key = key;
-            }
-
-            @Override
-            public Object construct(Node node) {
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put(key, constructAny(node));
-                return result;
-            }
-        }
-
-        private final class GetAtt extends AbstractConstruct {
-            @Override
-            public Object construct(Node node) {
-                Object value = constructAny(node);
-                if (value instanceof String s) {
-                    int dot = s.indexOf('.');
-                    value = List.of(s.substring(0, dot), s.substring(dot + 1));
-                }
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("Fn::GetAtt", value);
-                return result;
-            }
-        }
     }
 }

@@ -153,6 +153,7 @@ class FunctionsTest {
                 "GET /s/{token}", "FormsFunction NONE",
                 "POST /s/{token}", "FormsFunction NONE",
                 "GET /staff", "StaffApiFunction NONE",
+                "GET /staff-assets/{proxy+}", "StaffApiFunction NONE",
                 "ANY /staff/{proxy+}", "StaffApiFunction StaffJwt"));
         assertEquals(expected, routes);
         Map<String, Object> jwt = map(map(map(auth.get("Authorizers")).get("StaffJwt")).get("JwtConfiguration"));

@@ -101,12 +101,13 @@ public class AspirantService {
         return new Upserted(Outcome.UPDATED, current.id());
     }
 
-    /** The aspirant an import row is about: the one with its phone number, else the one with its e-mail. */
-    public Optional<Aspirant> match(String phone, String email) {
-        Optional<Aspirant> byPhone = phone == null ? Optional.empty() : aspirants.findByPhone(phone);
-        if (byPhone.isPresent()) {
-            return byPhone;
-        }
+    /** The active aspirant with this E.164 number, if any. */
+    public Optional<Aspirant> byPhone(String phone) {
+        return phone == null ? Optional.empty() : aspirants.findByPhone(phone);
+    }
+
+    /** The active aspirant with this e-mail address (case-insensitive), if any. */
+    public Optional<Aspirant> byEmail(String email) {
         return email == null ? Optional.empty() : aspirants.findByEmail(email);
     }
 

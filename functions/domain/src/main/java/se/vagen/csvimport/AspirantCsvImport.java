@@ -81,7 +81,17 @@ public class AspirantCsvImport {
 
         for (Group group : groups.values()) {
             AspirantDraft draft = group.merged();
-            Optional<Aspirant> existing = service.match(draft.phone(), draft.email());
+            Optional<Aspirant> byPhone = service.byPhone(draft.phone());
+            Optional<Aspirant> byEmail = service.byEmail(draft.email());
+            if (byPhone.isPresent() && byEmail.isPresent() && !byPhone.get().id().equals(byEmail.get().id())) {
+                Errors errors = new Errors();
+                errors.add(table.header("email", columns), "csv.ambiguous", byPhone.get().id(), byEmail.get().id());
+                for (int row : group.rows) {
+                    results.add(error(row, errors.list()));
+                }
+                continue;
+            }
+            Optional<Aspirant> existing = byPhone.isPresent() ? byPhone : byEmail;
             if (existing.isPresent()) {
                 draft = keepStored(draft, existing.get(), profileColumns);
             }

@@ -54,6 +54,11 @@ public final class CsvTable {
         }
         CsvText.Decoded decoded = CsvText.decode(bytes);
         char separator = CsvText.separator(decoded.text());
+        if (decoded.text().chars().filter(c -> c == '"').count() % 2 != 0) {
+            // Excel always writes quotes in pairs; an odd count means a quoted field never ends and
+            // would swallow every row after it.
+            throw new CsvFormatException("Filen har ett citattecken (\") som aldrig avslutas.");
+        }
         CSVFormat format = CSVFormat.EXCEL.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
                 .setTrim(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), format)) {

@@ -53,6 +53,12 @@ public final class CsvTable {
             throw new CsvFormatException("Filen är tom.");
         }
         CsvText.Decoded decoded = CsvText.decode(bytes);
+        if (decoded.text().indexOf('\uFFFD') >= 0) {
+            // Replacement characters: the bytes were decoded as UTF-8 before they reached us (a text/csv
+            // upload of a Windows-1252 file); what the letters were cannot be recovered.
+            throw new CsvFormatException("Filen innehåller tecken som inte kunde läsas (troligen Windows-1252 "
+                    + "skickad som text). Skicka filen som application/octet-stream eller spara den som CSV UTF-8.");
+        }
         char separator = CsvText.separator(decoded.text());
         if (decoded.text().chars().filter(c -> c == '"').count() % 2 != 0) {
             // Excel always writes quotes in pairs; an odd count means a quoted field never ends and

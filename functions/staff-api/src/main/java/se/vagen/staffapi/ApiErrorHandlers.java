@@ -1,0 +1,89 @@
+package se.vagen.staffapi;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.util.List;
+import se.vagen.aspirant.PhoneTakenException;
+import se.vagen.common.InvalidCursorException;
+import se.vagen.csvimport.CsvFormatException;
+import se.vagen.employer.EmployerExistsException;
+import se.vagen.validation.FieldError;
+import se.vagen.validation.JsonInput;
+import se.vagen.validation.Messages;
+import se.vagen.validation.ValidationException;
+
+/** Turns the domain's refusals into the staff API's JSON error answers. */
+final class ApiErrorHandlers {
+
+    private ApiErrorHandlers() {
+    }
+
+    static HttpResponse<ApiError> answer(HttpStatus status, ApiError body) {
+        return HttpResponse.<ApiError>status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+    }
+
+    @Singleton
+    static class Problems implements ExceptionHandler<ApiProblem, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, ApiProblem e) {
+            return answer(e.status(), e.body());
+        }
+    }
+
+    @Singleton
+    static class Validation implements ExceptionHandler<ValidationException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, ValidationException e) {
+            return answer(HttpStatus.BAD_REQUEST, ApiError.validation(e.errors()));
+        }
+    }
+
+    @Singleton
+    static class MalformedJson implements ExceptionHandler<JsonInput.MalformedJsonException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, JsonInput.MalformedJsonException e) {
+            return answer(HttpStatus.BAD_REQUEST, ApiError.of("malformed-json", e.getMessage()));
+        }
+    }
+
+    @Singleton
+    static class PhoneTaken implements ExceptionHandler<PhoneTakenException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, PhoneTakenException e) {
+            String holder = e.holderId() == null ? "okänd" : e.holderId();
+            FieldError field = new FieldError("phone", "phone.taken", Messages.text("phone.taken", holder));
+            return answer(HttpStatus.CONFLICT, new ApiError("conflict", field.message(),
+                    List.of(ApiError.FieldProblem.of(field))));
+        }
+    }
+
+    @Singleton
+    static class EmployerExists implements ExceptionHandler<EmployerExistsException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, EmployerExistsException e) {
+            return answer(HttpStatus.CONFLICT, ApiError.of("conflict",
+                    "Arbetsgivaren finns redan; ändra den med PUT /staff/employers/{orgNumber}."));
+        }
+    }
+
+    @Singleton
+    static class Cursor implements ExceptionHandler<InvalidCursorException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, InvalidCursorException e) {
+            FieldError field = new FieldError("cursor", "cursor.invalid", Messages.text("cursor.invalid"));
+            return answer(HttpStatus.BAD_REQUEST, ApiError.validation(List.of(field)));
+        }
+    }
+
+    @Singleton
+    static class Csv implements ExceptionHandler<CsvFormatException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, CsvFormatException e) {
+            return answer(HttpStatus.BAD_REQUEST, ApiError.of("csv", e.getMessage()));
+        }
+    }
+}

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import se.vagen.checkin.ReplyTokens.Token;
 import se.vagen.common.Language;
 
@@ -65,40 +67,47 @@ public class ReplyParser {
         }
         return switch (expected) {
             case PARTICIPATION -> single(text, tokens, p, lang, 1, 3, words.participation,
-                    (n, free) -> ParsedReply.participation(Participation.values()[n - 1], free),
-                    (v, free) -> ParsedReply.participation(v, free));
-            case WELLBEING -> single(text, tokens, p, lang, 1, 5, words.wellbeing,
-                    (n, free) -> ParsedReply.wellbeing(n, free),
-                    (v, free) -> ParsedReply.wellbeing(v, free));
+                    n -> Participation.values()[n - 1], ParsedReply::participation);
+            case WELLBEING -> single(text, tokens, p, lang, 1, 5, words.wellbeing, n -> n, ParsedReply::wellbeing);
             case HELP -> help(text, tokens, p, lang);
         };
     }
 
-    private interface FromNumber {
-        ParsedReply make(int n, String freeText);
-    }
-
-    private interface FromWord<V> {
-        ParsedReply make(V value, String freeText);
-    }
-
     private <V> ParsedReply single(String text, List<Token> tokens, int p, Language lang, int min, int max,
-            ReplyWords.Table<V> table, FromNumber fromNumber, FromWord<V> fromWord) {
+            ReplyWords.Table<V> table, IntFunction<V> ofNumber, BiFunction<V, String, ParsedReply> make) {
         Token first = tokens.get(p);
         if (first.number()) {
             int n = number(first);
-            if (n < min || n > max || nextIsNumber(tokens, p + 1, lang)) {
+            if (n < min || n > max) {
                 return ParsedReply.notUnderstood(text);
             }
-            return fromNumber.make(n, rest(text, tokens, p + 1, lang));
-        }
-        for (int len = Math.min(table.maxWords(), tokens.size() - p); len >= 1; len--) {
-            V value = table.find(lang, phrase(tokens, p, len));
-            if (value != null) {
-                return fromWord.make(value, rest(text, tokens, p + len, lang));
+            V value = ofNumber.apply(n);
+            int next = p + 1 + echo(table, tokens, p + 1, lang, value); // "1 Ja", "4 bra"
+            if (nextIsNumber(tokens, next, lang)) {
+                return ParsedReply.notUnderstood(text); // "1 3", "4/5"
             }
+            return make.apply(value, rest(text, tokens, next, lang));
+        }
+        int len = longestMatch(table, tokens, p, lang);
+        if (len > 0) {
+            return make.apply(table.find(lang, phrase(tokens, p, len)), rest(text, tokens, p + len, lang));
         }
         return ParsedReply.notUnderstood(text);
+    }
+
+    /**
+     * How many tokens from {@code from} on only repeat {@code value} in words, as when the reply copies the
+     * option from the message ("1 Ja", "2 Pengar/bidrag").
+     */
+    private static <V> int echo(ReplyWords.Table<V> table, List<Token> tokens, int from, Language lang, V value) {
+        int i = from;
+        while (true) {
+            int len = longestMatch(table, tokens, i, lang);
+            if (len == 0 || !value.equals(table.find(lang, phrase(tokens, i, len)))) {
+                return i - from;
+            }
+            i += len;
+        }
     }
 
     private ParsedReply help(String text, List<Token> tokens, int p, Language lang) {
@@ -112,8 +121,10 @@ public class ReplyParser {
                 if (n < 0 || n >= TOPICS.length) {
                     return ParsedReply.notUnderstood(text);
                 }
-                chosen.add(TOPICS[n]);
-                next = i + 1;
+                HelpTopic topic = TOPICS[n];
+                chosen.add(topic);
+                next = i + 1 + (topic == HelpTopic.NONE ? echo(words.none, tokens, i + 1, lang, Boolean.TRUE)
+                        : echo(words.topics, tokens, i + 1, lang, topic)); // "1 Bostad, 3 Studier"
                 i = skipConjunctions(tokens, next, lang);
             }
         } else {

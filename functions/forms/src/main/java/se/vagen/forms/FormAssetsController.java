@@ -9,8 +9,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** GET /c/assets/form.css: the one stylesheet of the public pages (no inline style anywhere). */
-@Controller("/c/assets")
+/**
+ * GET /c/form.css: the one stylesheet of the public pages (no inline style anywhere). It sits under /c/ so the HTTP
+ * API's {@code GET /c/{token}} route already reaches it (a token never contains a dot); Micronaut prefers this
+ * literal route over {@code /c/{token}}.
+ */
+@Controller("/c")
 public class FormAssetsController {
 
     private final String css = load();

@@ -16,7 +16,7 @@ import se.vagen.i18n.Texts;
 public final class Page {
 
     /** Where the stylesheet is served (FormAssetsController). */
-    public static final String STYLESHEET = "/c/assets/form.css";
+    public static final String STYLESHEET = "/c/form.css";
 
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";

@@ -423,7 +423,7 @@ class CheckinLoopTest {
         assertFalse(form.body().contains("<script"));
         assertFalse(form.body().contains("style="));
 
-        HttpResponse<String> css = stack.get("/c/assets/form.css", null);
+        HttpResponse<String> css = stack.get("/c/form.css", null);
         assertEquals(200, css.statusCode());
         assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
     }

@@ -51,7 +51,10 @@ final class ColdStart {
     }
 
     /** How to run: JAVA_TOOL_OPTIONS and any extra JVM flags (e.g. a CDS archive). */
-    record Variant(String name, String javaToolOptions, List<String> extraJvmFlags) {
+    record Variant(String name, String javaToolOptions, List<String> extraJvmFlags, Map<String, String> environment) {
+        Variant(String name, String javaToolOptions, List<String> extraJvmFlags) {
+            this(name, javaToolOptions, extraJvmFlags, Map.of());
+        }
     }
 
     private final Path runtimeJarsDir;
@@ -130,6 +133,7 @@ final class ColdStart {
                 env.put("JAVA_TOOL_OPTIONS", variant.javaToolOptions());
             }
             env.putAll(environment);
+            env.putAll(variant.environment());
             Files.createDirectories(logDir);
             Path log = logDir.resolve(logName + ".log");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());

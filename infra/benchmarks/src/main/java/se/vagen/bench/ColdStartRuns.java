@@ -38,6 +38,13 @@ final class ColdStartRuns {
         this.coldStart = new ColdStart(root.resolve("infra/benchmarks/target/lambda-runtime"), work.resolve("logs"));
         variants.add(new ColdStart.Variant("Lambda default (C1 only)", ColdStart.LAMBDA_DEFAULT_TOOL_OPTIONS, List.of()));
         variants.add(new ColdStart.Variant("no JAVA_TOOL_OPTIONS", null, List.of()));
+        // SnapStart's hooks as the runtime interface client runs them for AWS_LAMBDA_INITIALIZATION_TYPE=snap-start:
+        // init, beforeCheckpoint hooks (priming), /restore/next, afterRestore, then the first event. No snapshot is
+        // taken here, so "init" includes the priming (done at publish time in AWS) and the first invoke is what a
+        // restored sandbox pays after priming, minus the restore itself (see docs/performance.md).
+        variants.add(new ColdStart.Variant("SnapStart hooks (C1)", ColdStart.LAMBDA_DEFAULT_TOOL_OPTIONS
+                + " -Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", List.of(),
+                Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")));
         if (variantNames.contains("cds")) {
             variants.add(new ColdStart.Variant("C1 + AppCDS archive", ColdStart.LAMBDA_DEFAULT_TOOL_OPTIONS,
                     List.of("-XX:SharedArchiveFile=" + "app-cds.jsa", "-Xshare:auto")));

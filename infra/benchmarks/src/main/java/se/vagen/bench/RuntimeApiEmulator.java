@@ -26,6 +26,11 @@ final class RuntimeApiEmulator implements AutoCloseable {
 
     private static final String PREFIX = "/2018-06-01/runtime";
 
+    static {
+        // Answer small responses at once: without TCP_NODELAY, delayed ACKs add ~40 ms to every invocation.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** One invocation as the emulator saw it; times are {@link System#nanoTime()}. */
     record Invocation(String requestId, long handedOutAt, long answeredAt, int status, String body) {
         double millis() {
@@ -43,6 +48,7 @@ final class RuntimeApiEmulator implements AutoCloseable {
     private final List<Invocation> answered = new ArrayList<>();
     private volatile long firstNextAt;
     private volatile String failure;
+    private volatile boolean restoreRequested;
     private long handedOutAt;
     private String currentId;
     private int handedOut;
@@ -75,6 +81,11 @@ final class RuntimeApiEmulator implements AutoCloseable {
         return List.copyOf(answered);
     }
 
+    /** Whether the runtime went through the SnapStart checkpoint/restore path. */
+    boolean restoreRequested() {
+        return restoreRequested;
+    }
+
     /** The init or invocation error the runtime reported, or null. */
     String failure() {
         return failure;
@@ -90,7 +101,11 @@ final class RuntimeApiEmulator implements AutoCloseable {
                 answer(exchange, 200);
             } else if ("POST".equals(method) && path.startsWith("/invocation/") && path.endsWith("/error")) {
                 answer(exchange, 500);
-            } else if ("POST".equals(method) && path.equals("/init/error")) {
+            } else if ("GET".equals(method) && path.equals("/restore/next")) {
+                // SnapStart: the runtime asks for this after the beforeCheckpoint hooks; we "restore" at once.
+                restoreRequested = true;
+                respond(exchange, 200, "{}");
+            } else if ("POST".equals(method) && (path.equals("/init/error") || path.equals("/restore/error"))) {
                 failure = "init error: " + body(exchange);
                 respond(exchange, 202, "{}");
                 finished.countDown();

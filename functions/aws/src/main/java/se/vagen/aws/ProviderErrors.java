@@ -1,0 +1,31 @@
+package se.vagen.aws;
+
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+
+/** Which provider errors are worth retrying later: throttling and the provider's own failures (5xx). */
+public final class ProviderErrors {
+
+    private static final Set<String> RETRYABLE_CODES = Set.of(
+            "Throttling", "ThrottlingException", "Throttled", "ThrottledException", "TooManyRequestsException",
+            "LimitExceededException", "RequestLimitExceeded", "ServiceUnavailable", "InternalFailure",
+            "InternalError", "KMSThrottlingException");
+
+    private ProviderErrors() {
+    }
+
+    public static boolean retryable(SdkServiceException e) {
+        return e.isThrottlingException() || e.statusCode() == 429 || e.statusCode() >= 500
+                || RETRYABLE_CODES.contains(errorCode(e));
+    }
+
+    /** The provider's error code (e.g. MessageRejected), or the HTTP status; never the message, which may hold an address. */
+    public static String errorCode(SdkServiceException e) {
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+                && aws.awsErrorDetails().errorCode() != null) {
+            return aws.awsErrorDetails().errorCode();
+        }
+        return "HTTP " + e.statusCode();
+    }
+}

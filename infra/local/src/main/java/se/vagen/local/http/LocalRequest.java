@@ -31,16 +31,6 @@ public record LocalRequest(String method, String rawPath, String rawQuery, Map<S
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > MAX_BODY) {
-                    throw new TooLarge();
-                }
-            } catch (NumberFormatException ignored) {
-                // the body is read and measured below
-            }
-        }
         byte[] body = readLimited(exchange.getRequestBody());
         String ip = exchange.getRemoteAddress() == null ? "127.0.0.1"
                 : exchange.getRemoteAddress().getAddress().getHostAddress();
@@ -48,15 +38,22 @@ public record LocalRequest(String method, String rawPath, String rawQuery, Map<S
                 exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body, ip);
     }
 
+    /** Reads the body; one over the limit is read to its end (so the client gets the 413) and dropped. */
     private static byte[] readLimited(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
+        byte[] buffer = new byte[65536];
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long total = 0;
         int n;
         while ((n = in.read(buffer)) > 0) {
-            if (out.size() + n > MAX_BODY) {
-                throw new TooLarge();
+            total += n;
+            if (total <= MAX_BODY) {
+                out.write(buffer, 0, n);
+            } else if (total > 8L * MAX_BODY) {
+                break;
             }
-            out.write(buffer, 0, n);
+        }
+        if (total > MAX_BODY) {
+            throw new TooLarge();
         }
         return out.toByteArray();
     }

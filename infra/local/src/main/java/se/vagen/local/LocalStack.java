@@ -30,6 +30,7 @@ import se.vagen.local.http.HealthCheck;
 import se.vagen.local.http.LambdaBudget;
 import se.vagen.local.http.LocalHttpServer;
 import se.vagen.local.outbox.Outbox;
+import se.vagen.local.schema.TemplateRoutes;
 import se.vagen.local.schema.TemplateTables;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -134,7 +135,9 @@ public final class LocalStack implements AutoCloseable {
                 options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), dynamoPort);
         parts.add(dynamo);
         dynamoDbEndpoint = dynamo.endpoint();
-        tables = TemplateTables.fromClasspath(options.stage());
+        Map<String, Object> template = TemplateTables.templateFromClasspath();
+        tables = new TemplateTables(template, options.stage());
+        TemplateRoutes routes = TemplateRoutes.of(template);
         CompletableFuture<Void> tablesReady = CompletableFuture.runAsync(() -> {
             try (DynamoDbClient client = DynamoDbClient.builder()
                     .endpointOverride(dynamoDbEndpoint)
@@ -179,7 +182,7 @@ public final class LocalStack implements AutoCloseable {
         DynamoDbClient dynamoDb = context.getBean(DynamoDbClient.class);
         dev = new DevRoutes(functions, jwt, outbox, budget, s3,
                 new DevRoutes.Settings(SMS_ORIGINATION_IDENTITY, EMAIL_FROM, INBOUND_MAIL_BUCKET));
-        http.serve(functions, jwt, budget,
+        http.serve(functions, routes, jwt, budget,
                 new HealthCheck(dynamoDb, s3, List.of(LISTS_BUCKET, INBOUND_MAIL_BUCKET), outbox), dev);
         if (options.demo()) {
             loadDemoData();

@@ -54,6 +54,8 @@ public final class Functions {
     }
 
     private final Map<Function, RequestHandler<Object, Object>> handlers = new EnumMap<>(Function.class);
+    private final Map<String, RequestHandler<Object, Object>> byClass = new java.util.concurrent.ConcurrentHashMap<>();
+    private ApplicationContext context;
 
     private Functions() {
     }
@@ -61,34 +63,46 @@ public final class Functions {
     /** Instantiates every handler that exists, each with {@code context}. */
     public static Functions load(ApplicationContext context) {
         Functions functions = new Functions();
+        functions.context = context;
         for (Function function : Function.values()) {
-            functions.instantiate(function, context).ifPresent(h -> functions.handlers.put(function, h));
+            functions.byClassName(function.handlerClass()).ifPresent(h -> functions.handlers.put(function, h));
         }
         return functions;
     }
 
+    /** The handler of that class (made once, with the shared context), or empty when the class is not built. */
+    public synchronized Optional<RequestHandler<Object, Object>> byClassName(String handlerClass) {
+        RequestHandler<Object, Object> known = byClass.get(handlerClass);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<RequestHandler<Object, Object>> made = instantiate(handlerClass, context);
+        made.ifPresent(h -> byClass.put(handlerClass, h));
+        return made;
+    }
+
     @SuppressWarnings("unchecked")
-    private Optional<RequestHandler<Object, Object>> instantiate(Function function, ApplicationContext context) {
+    private static Optional<RequestHandler<Object, Object>> instantiate(String handlerClass, ApplicationContext context) {
         Class<?> type;
         try {
-            type = Class.forName(function.handlerClass(), true, Functions.class.getClassLoader());
+            type = Class.forName(handlerClass, true, Functions.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            LOG.debug("Function {} is not built yet ({} missing): its routes answer 501", function.id(), function.handlerClass());
+            LOG.debug("{} is not built yet: its routes answer 501", handlerClass);
             return Optional.empty();
         }
         try {
             Object handler = type.getConstructor(ApplicationContext.class).newInstance(context);
             if (!(handler instanceof RequestHandler<?, ?>)) {
-                throw new IllegalStateException(function.handlerClass() + " is not a Lambda RequestHandler");
+                throw new IllegalStateException(handlerClass + " is not a Lambda RequestHandler");
             }
             return Optional.of((RequestHandler<Object, Object>) handler);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(function.handlerClass()
+            throw new IllegalStateException(handlerClass
                     + " needs a public constructor taking an ApplicationContext (the local stack shares one)", e);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("Cannot start " + function.handlerClass() + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException("Cannot start " + handlerClass + ": " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot start " + function.handlerClass(), e);
+            throw new IllegalStateException("Cannot start " + handlerClass, e);
         }
     }
 

@@ -16,17 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vagen.local.auth.LocalJwt;
-import se.vagen.local.http.Functions.Function;
+import se.vagen.local.schema.TemplateRoutes;
 
 /**
  * Every function's routes and the /dev routes on one port, the way API Gateway's HTTP API routes them:
  * <ul>
- *   <li>{@code /health}: the stack's own health;</li>
- *   <li>{@code /c/*}, {@code /s/*}: the forms function, public;</li>
- *   <li>{@code GET /staff}: the staff page shell (staff-api), public;</li>
- *   <li>{@code /staff/*}: the JWT authorizer (401 {"message":"Unauthorized"} without a valid token), then
- *   staff-api, which checks the group itself;</li>
- *   <li>{@code /dev}, {@code /dev/*}: local-only tools ({@link DevRoutes}).</li>
+ *   <li>{@code /health}: the stack's own health (every part answers);</li>
+ *   <li>{@code /dev}, {@code /dev/*}: local-only tools ({@link DevRoutes}); {@code /} leads there;</li>
+ *   <li>everything else: the HttpApi routes of template.yaml ({@link TemplateRoutes}), e.g. GET/POST
+ *   {@code /c/{token}} to forms, public {@code GET /staff}, and {@code ANY /staff/{proxy+}} behind the JWT
+ *   authorizer (401 {"message":"Unauthorized"} without a valid token; the function checks the group itself).
+ *   No route: 404 {"message":"Not Found"}, as API Gateway.</li>
  * </ul>
  */
 public final class LocalHttpServer implements AutoCloseable {
@@ -34,6 +34,7 @@ public final class LocalHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalHttpServer.class);
 
     private Functions functions;
+    private TemplateRoutes routes;
     private LocalJwt jwt;
     private LambdaBudget budget;
     private HealthCheck health;
@@ -51,9 +52,10 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     /** Starts serving. */
-    public LocalHttpServer serve(Functions functions, LocalJwt jwt, LambdaBudget budget, HealthCheck health,
-                                 DevRoutes dev) {
+    public LocalHttpServer serve(Functions functions, TemplateRoutes routes, LocalJwt jwt, LambdaBudget budget,
+                                 HealthCheck health, DevRoutes dev) {
         this.functions = functions;
+        this.routes = routes;
         this.jwt = jwt;
         this.budget = budget;
         this.health = health;
@@ -86,7 +88,7 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
-        try (exchange) {
+        try {
             LocalRequest request;
             try {
                 request = LocalRequest.read(exchange);
@@ -97,13 +99,16 @@ public final class LocalHttpServer implements AutoCloseable {
             route(exchange, request);
         } catch (IOException e) {
             LOG.debug("Client went away: {}", e.toString());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // As API Gateway when the integration fails: 500 {"message":"Internal Server Error"}.
             LOG.error("Local stack failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
             try {
                 HttpAnswer.json(exchange, 500, Map.of("message", "Internal Server Error"));
             } catch (IOException | RuntimeException ignored) {
-                // headers may be sent already
+                // the answer had started already
             }
+        } finally {
+            exchange.close();
         }
     }
 
@@ -121,24 +126,24 @@ public final class LocalHttpServer implements AutoCloseable {
             HttpAnswer.write(exchange, 302, Map.of(), new byte[0]);
         } else if (path.equals("/dev") || path.startsWith("/dev/")) {
             dev.handle(exchange, request);
-        } else if (path.startsWith("/c/") || path.startsWith("/s/")) {
-            String prefix = path.substring(0, 3);
-            invokeHttp(exchange, request, Function.FORMS, "ANY " + prefix + "{token}",
-                    Map.of("token", path.substring(3)), null);
-        } else if (path.equals("/staff") && "GET".equals(request.method())) {
-            invokeHttp(exchange, request, Function.STAFF_API, "GET /staff", Map.of(), null);
-        } else if (path.equals("/staff") || path.startsWith("/staff/")) {
-            Optional<LocalJwt.Verified> verified = jwt.verify(bearer(request.header("authorization")));
-            if (verified.isEmpty()) {
-                exchange.getResponseHeaders().set("www-authenticate", "Bearer");
-                HttpAnswer.json(exchange, 401, Map.of("message", "Unauthorized"));
+        } else {
+            Optional<TemplateRoutes.Match> match = routes.match(request.method(), request.rawPath());
+            if (match.isEmpty()) {
+                HttpAnswer.json(exchange, 404, Map.of("message", "Not Found"));
                 return;
             }
-            invokeHttp(exchange, request, Function.STAFF_API, "ANY /staff/{proxy+}",
-                    Map.of("proxy", path.length() > 7 ? path.substring(7) : ""),
-                    new ApiGatewayEvents.JwtAuthorization(verified.get().claims(), verified.get().scopes()));
-        } else {
-            HttpAnswer.json(exchange, 404, Map.of("message", "Not Found"));
+            TemplateRoutes.Route route = match.get().route();
+            ApiGatewayEvents.JwtAuthorization authorization = null;
+            if (route.authorized()) {
+                Optional<LocalJwt.Verified> verified = jwt.verify(bearer(request.header("authorization")));
+                if (verified.isEmpty()) {
+                    exchange.getResponseHeaders().set("www-authenticate", "Bearer");
+                    HttpAnswer.json(exchange, 401, Map.of("message", "Unauthorized"));
+                    return;
+                }
+                authorization = new ApiGatewayEvents.JwtAuthorization(verified.get().claims(), verified.get().scopes());
+            }
+            invokeHttp(exchange, request, route, match.get().pathParameters(), authorization);
         }
     }
 
@@ -154,18 +159,18 @@ public final class LocalHttpServer implements AutoCloseable {
         return value;
     }
 
-    private void invokeHttp(HttpExchange exchange, LocalRequest request, Function function, String routeKey,
+    private void invokeHttp(HttpExchange exchange, LocalRequest request, TemplateRoutes.Route route,
                             Map<String, String> pathParameters, ApiGatewayEvents.JwtAuthorization jwtAuth)
             throws IOException {
-        Optional<RequestHandler<Object, Object>> handler = functions.handler(function);
+        Optional<RequestHandler<Object, Object>> handler = functions.byClassName(route.handlerClass());
         if (handler.isEmpty()) {
             HttpAnswer.json(exchange, 501, Map.of("error", "not implemented"));
             return;
         }
-        APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(request, routeKey, pathParameters, jwtAuth);
-        Object result = handler.get().handleRequest(event, budget.newContext(function.id()));
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(request, route.routeKey(), pathParameters, jwtAuth);
+        Object result = handler.get().handleRequest(event, budget.newContext(route.functionId()));
         if (!(result instanceof APIGatewayV2HTTPResponse response)) {
-            LOG.error("{} answered {} instead of an HTTP response", function.id(),
+            LOG.error("{} answered {} instead of an HTTP response", route.functionId(),
                     result == null ? "null" : result.getClass().getName());
             HttpAnswer.json(exchange, 502, Map.of("message", "Internal Server Error"));
             return;

@@ -62,11 +62,16 @@ public final class TemplateTables {
 
     /** The template bundled as a resource in this module (copied from the repository root at build time). */
     public static TemplateTables fromClasspath(String stage) {
+        return new TemplateTables(templateFromClasspath(), stage);
+    }
+
+    /** template.yaml as bundled in this module's jar. */
+    public static Map<String, Object> templateFromClasspath() {
         try (InputStream in = TemplateTables.class.getClassLoader().getResourceAsStream("template.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("template.yaml is not on the class path (build infra/local first)");
             }
-            return new TemplateTables(CloudFormationYaml.parse(in), stage);
+            return CloudFormationYaml.parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

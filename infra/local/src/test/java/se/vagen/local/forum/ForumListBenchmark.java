@@ -223,6 +223,7 @@ class ForumListBenchmark {
         command.add("-Daws.secretAccessKey=local");
         command.add("-Daws.region=eu-north-1");
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-Dorg.slf4j.simpleLogger.log.se.vagen.forum=info");
         Map<String, Object> props = new LinkedHashMap<>(local.tables().properties());
         props.put("vagen.aws.region", "eu-north-1");
         props.put("vagen.aws.dynamodb-endpoint", local.dynamoDbEndpoint().toString());

@@ -9,6 +9,7 @@ import java.util.Map;
 public record Question(
         String code,
         Kind kind,
+        Map<String, String> label,
         Map<String, String> text,
         Map<String, String> hint,
         Map<String, String> low,
@@ -18,6 +19,7 @@ public record Question(
     public enum Kind { FACTOR, NKI, YES_NO, TEXT }
 
     public Question {
+        label = label == null ? Map.of() : Map.copyOf(label);
         text = text == null ? Map.of() : Map.copyOf(text);
         hint = hint == null ? Map.of() : Map.copyOf(hint);
         low = low == null ? Map.of() : Map.copyOf(low);
@@ -30,6 +32,11 @@ public record Question(
 
     public boolean scale() {
         return kind == Kind.FACTOR || kind == Kind.NKI;
+    }
+
+    /** A short name for tables and charts ("Bemötande"). */
+    public String label(String language) {
+        return pick(label, language);
     }
 
     public String text(String language) {
@@ -50,6 +57,6 @@ public record Question(
 
     private static String pick(Map<String, String> texts, String language) {
         String value = texts.get(language);
-        return value != null ? value : texts.get("sv");
+        return value != null ? value : texts.getOrDefault("sv", "");
     }
 }

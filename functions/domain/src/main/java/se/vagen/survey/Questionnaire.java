@@ -39,7 +39,7 @@ public class Questionnaire {
             list.add(new Question(
                     q.path("code").asText(),
                     Question.Kind.valueOf(q.path("kind").asText().toUpperCase(Locale.ROOT)),
-                    texts(q.get("text")), texts(q.get("hint")), texts(q.get("low")), texts(q.get("high"))));
+                    texts(q.get("label")), texts(q.get("text")), texts(q.get("hint")), texts(q.get("low")), texts(q.get("high"))));
         }
         if (list.stream().map(Question::code).distinct().count() != list.size()) {
             throw new IllegalStateException(resource + ": question codes must be unique");

@@ -38,7 +38,7 @@ class SurveyAnswersTest {
                         "nki_overall", "nki_expectations", "nki_ideal", "would_recommend", "comment"),
                 QUESTIONNAIRE.questions().stream().map(Question::code).toList());
         for (Question q : QUESTIONNAIRE.questions()) {
-            assertTrue(q.text("sv") != null && !q.text("sv").isBlank(), q.code());
+            assertTrue(!q.text("sv").isBlank() && !q.label("sv").isBlank() && !q.label("en").isBlank(), q.code());
             assertTrue(q.text("en") != null && !q.text("en").isBlank(), q.code());
             if (q.scale()) {
                 assertTrue(q.low("sv") != null && q.high("en") != null, q.code());

@@ -1,0 +1,299 @@
+package se.vagen.forms;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.vagen.common.Language;
+import se.vagen.survey.Question;
+import se.vagen.survey.Questionnaire;
+import se.vagen.survey.SurveyAnswers;
+import se.vagen.survey.SurveyForm;
+import se.vagen.survey.SurveyRules;
+import se.vagen.survey.SurveyTexts;
+
+/**
+ * The employer survey behind single-use links: GET and POST /s/{token} (the form, 400 with messages, thank-you,
+ * 404 unknown, 410 used or expired) and GET and POST /s/{token}/unsubscribe ("no more e-mails": GET shows a
+ * button, only the POST records it, so a mail scanner following links opts nobody out). Swedish by default,
+ * English with {@code ?lang=en} (a plain link, no JavaScript). Every page uses the shared {@link Page} skeleton.
+ */
+@Controller("/s")
+public class SurveyFormController {
+
+    /** Room for every answer and a 2,000-character comment, percent-encoded. */
+    static final int MAX_BODY_CHARS = 65_536;
+
+    private final SurveyForm form;
+    private final Questionnaire questionnaire;
+    private final SurveyRules rules;
+    private final SurveyTexts texts;
+    private final Clock clock;
+
+    public SurveyFormController(SurveyForm form, Questionnaire questionnaire, SurveyRules rules, SurveyTexts texts,
+                                Clock clock) {
+        this.form = form;
+        this.questionnaire = questionnaire;
+        this.rules = rules;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
+    public MutableHttpResponse<String> show(@PathVariable String token, @Nullable @QueryValue String lang) {
+        return respond(token, form.open(token, clock.instant()), SurveyTexts.language(lang), lang != null);
+    }
+
+    @Post(value = "/{token}", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.ALL},
+            produces = MediaType.TEXT_HTML)
+    public MutableHttpResponse<String> submit(@PathVariable String token, @Nullable @QueryValue String lang,
+                                              @Nullable @Body String body) {
+        Map<String, List<String>> fields = parse(body);
+        String language = SurveyTexts.language(lang != null ? lang : first(fields, "lang"));
+        return respond(token, form.submit(token, fields, clock.instant()), language, lang != null || fields.containsKey("lang"));
+    }
+
+    @Get(value = "/{token}/unsubscribe", produces = MediaType.TEXT_HTML)
+    public MutableHttpResponse<String> unsubscribePage(@PathVariable String token, @Nullable @QueryValue String lang) {
+        String language = SurveyTexts.language(lang);
+        SurveyForm.Outcome outcome = form.openUnsubscribe(token, clock.instant());
+        if (outcome.status() == SurveyForm.Status.UNKNOWN) {
+            return message(HttpStatus.NOT_FOUND, "unknown", language, lang != null);
+        }
+        String title = texts.get(language, "unsubscribe.title");
+        return Page.respond(HttpStatus.OK, Page.render(lang(language), title, h -> {
+            languageSwitch(h, "/s/" + token + "/unsubscribe", language);
+            h.element("h1", title).newline();
+            h.element("p", texts.get(language, "unsubscribe.body")).newline();
+            h.open("form", "method", "post", "action", "/s/" + token + "/unsubscribe" + query(language),
+                    "accept-charset", "utf-8").newline();
+            h.element("button", texts.get(language, "unsubscribe.button"), "type", "submit").newline();
+            h.close("form").newline();
+        }));
+    }
+
+    @Post(value = "/{token}/unsubscribe", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.ALL},
+            produces = MediaType.TEXT_HTML)
+    public MutableHttpResponse<String> unsubscribe(@PathVariable String token, @Nullable @QueryValue String lang,
+                                                   @Nullable @Body String body) {
+        String language = SurveyTexts.language(lang);
+        SurveyForm.Outcome outcome = form.unsubscribe(token, clock.instant());
+        if (outcome.status() == SurveyForm.Status.UNKNOWN) {
+            return message(HttpStatus.NOT_FOUND, "unknown", language, lang != null);
+        }
+        String title = texts.get(language, "unsubscribe.title");
+        return Page.respond(HttpStatus.OK, Page.message(lang(language), title,
+                texts.get(language, "unsubscribe.done"), texts.get(language, "unsubscribe.stillAnswer")));
+    }
+
+    private MutableHttpResponse<String> respond(String token, SurveyForm.Outcome outcome, String language, boolean chosen) {
+        return switch (outcome.status()) {
+            case FORM -> Page.respond(HttpStatus.OK, formPage(token, outcome, language));
+            case INVALID -> Page.respond(HttpStatus.BAD_REQUEST, formPage(token, outcome, language));
+            case THANKS -> message(HttpStatus.OK, "thanks", language, true);
+            case USED -> message(HttpStatus.GONE, "used", language, chosen);
+            case EXPIRED -> message(HttpStatus.GONE, "expired", language, chosen);
+            case UNKNOWN -> message(HttpStatus.NOT_FOUND, "unknown", language, chosen);
+        };
+    }
+
+    /** A message page; when the person has not chosen a language: Swedish with an English line. */
+    private MutableHttpResponse<String> message(HttpStatus status, String key, String language, boolean chosen) {
+        String title = texts.get(language, key + ".title");
+        String body = texts.get(language, key + ".body");
+        if (chosen || !language.equals("sv")) {
+            return Page.respond(status, Page.message(lang(language), title, body));
+        }
+        return Page.respond(status, Page.render(Language.SV, title, h -> {
+            h.element("h1", title).newline().element("p", body).newline();
+            h.element("p", texts.get("en", key + ".title") + " " + texts.get("en", key + ".body"), "lang", "en").newline();
+        }));
+    }
+
+    private String formPage(String token, SurveyForm.Outcome outcome, String language) {
+        Map<String, String> errors = outcome.errors();
+        Map<String, List<String>> sent = outcome.values();
+        String title = texts.get(language, "page.title", "year", outcome.year());
+        return Page.render(lang(language), title, h -> {
+            languageSwitch(h, "/s/" + token, language);
+            h.element("h1", title).newline();
+            h.element("p", texts.get(language, "page.intro")).newline();
+            h.element("p", texts.get(language, "page.requiredNote"), "class", "hint").newline();
+            if (!errors.isEmpty()) {
+                h.open("div", "class", "errors", "role", "alert", "tabindex", "-1", "id", "errors").newline();
+                h.element("h2", texts.get(language, "page.errorSummary")).newline().open("ul").newline();
+                for (Question q : questionnaire.questions()) {
+                    if (errors.containsKey(q.code())) {
+                        h.open("li").element("a", q.text(language) + " – " + errorText(language, errors.get(q.code())),
+                                "href", "#q-" + q.code()).close("li").newline();
+                    }
+                }
+                h.close("ul").close("div").newline();
+            }
+            h.open("form", "method", "post", "action", "/s/" + token + query(language), "accept-charset", "utf-8").newline();
+            h.element("h2", texts.get(language, "page.factorsHeading")).newline();
+            for (Question q : questionnaire.factors()) {
+                scale(h, q, language, errors, sent, true);
+            }
+            h.element("h2", texts.get(language, "page.overallHeading")).newline();
+            for (Question q : questionnaire.nki()) {
+                scale(h, q, language, errors, sent, false);
+            }
+            h.element("h2", texts.get(language, "page.otherHeading")).newline();
+            for (Question q : questionnaire.ofKind(Question.Kind.YES_NO)) {
+                yesNo(h, q, language, errors, sent);
+            }
+            for (Question q : questionnaire.ofKind(Question.Kind.TEXT)) {
+                comment(h, q, language, errors, sent);
+            }
+            h.element("button", texts.get(language, "page.submit"), "type", "submit").newline();
+            h.close("form").newline();
+        });
+    }
+
+    private void scale(Html h, Question q, String language, Map<String, String> errors, Map<String, List<String>> sent,
+                       boolean dontKnow) {
+        String code = q.code();
+        String chosen = first(sent, code);
+        List<String> describedBy = new ArrayList<>();
+        if (!q.hint(language).isEmpty()) {
+            describedBy.add(code + "-hint");
+        }
+        describedBy.add(code + "-scale");
+        if (errors.containsKey(code)) {
+            describedBy.add(code + "-error");
+        }
+        h.open("fieldset", "id", "q-" + code, "class", "scale-question", "aria-describedby", String.join(" ", describedBy)).newline();
+        h.open("legend").text(q.text(language));
+        if (q.required()) {
+            h.text(" ").element("span", "*", "class", "required", "aria-hidden", "true")
+                    .element("span", " (" + texts.get(language, "page.required") + ")", "class", "visually-hidden");
+        }
+        h.close("legend").newline();
+        if (!q.hint(language).isEmpty()) {
+            h.element("p", q.hint(language), "class", "hint", "id", code + "-hint").newline();
+        }
+        h.element("p", texts.get(language, "page.scale", "low", q.low(language), "high", q.high(language)),
+                "class", "hint scale-ends", "id", code + "-scale").newline();
+        if (errors.containsKey(code)) {
+            h.open("p", "class", "error", "id", code + "-error")
+                    .element("span", texts.get(language, "page.errorPrefix") + " ", "class", "visually-hidden")
+                    .text(errorText(language, errors.get(code))).close("p").newline();
+        }
+        h.open("div", "class", "scale").newline();
+        for (int i = questionnaire.scaleMin(); i <= questionnaire.scaleMax(); i++) {
+            String value = String.valueOf(i);
+            String end = i == questionnaire.scaleMin() ? q.low(language) : i == questionnaire.scaleMax() ? q.high(language) : null;
+            h.open("label", "class", "scale-choice")
+                    .empty("input", "type", "radio", "name", code, "value", value, "checked", value.equals(chosen) ? "" : null,
+                            "required", q.required() ? "" : null)
+                    .element("span", value);
+            if (end != null) {
+                h.element("span", " " + end, "class", "visually-hidden");
+            }
+            h.close("label").newline();
+        }
+        if (dontKnow) {
+            h.open("label", "class", "scale-choice dont-know")
+                    .empty("input", "type", "radio", "name", code, "value", questionnaire.dontKnowValue(),
+                            "checked", questionnaire.dontKnowValue().equals(chosen) ? "" : null)
+                    .element("span", texts.get(language, "page.dontKnow"))
+                    .close("label").newline();
+        }
+        h.close("div").newline().close("fieldset").newline();
+    }
+
+    private void yesNo(Html h, Question q, String language, Map<String, String> errors, Map<String, List<String>> sent) {
+        String code = q.code();
+        String chosen = first(sent, code);
+        h.open("fieldset", "id", "q-" + code, "aria-describedby", errors.containsKey(code) ? code + "-error" : null).newline();
+        h.element("legend", q.text(language)).newline();
+        if (errors.containsKey(code)) {
+            h.element("p", errorText(language, errors.get(code)), "class", "error", "id", code + "-error").newline();
+        }
+        for (String[] option : new String[][] {{SurveyAnswers.YES, "page.yes"}, {SurveyAnswers.NO, "page.no"}}) {
+            h.open("label", "class", "choice")
+                    .empty("input", "type", "radio", "name", code, "value", option[0],
+                            "checked", option[0].equals(chosen) ? "" : null)
+                    .element("span", texts.get(language, option[1]))
+                    .close("label").newline();
+        }
+        h.close("fieldset").newline();
+    }
+
+    private void comment(Html h, Question q, String language, Map<String, String> errors, Map<String, List<String>> sent) {
+        String code = q.code();
+        String describedBy = code + "-hint" + (errors.containsKey(code) ? " " + code + "-error" : "");
+        h.open("div", "id", "q-" + code).newline();
+        h.element("label", q.text(language), "class", "field", "for", code).newline();
+        h.element("p", q.hint(language) + " " + texts.get(language, "page.commentLimit", "max", rules.commentMaxLength()),
+                "class", "hint", "id", code + "-hint").newline();
+        if (errors.containsKey(code)) {
+            h.element("p", errorText(language, errors.get(code)), "class", "error", "id", code + "-error").newline();
+        }
+        h.element("textarea", sent.containsKey(code) ? String.join("\n", sent.get(code)) : "",
+                "id", code, "name", code, "rows", "6", "maxlength", String.valueOf(rules.commentMaxLength()),
+                "aria-describedby", describedBy).newline();
+        h.close("div").newline();
+    }
+
+    private void languageSwitch(Html h, String path, String language) {
+        String other = texts.get(language, "page.switchLanguageLang");
+        h.open("p", "class", "language-switch")
+                .element("a", texts.get(language, "page.switchLanguage"), "href", path + "?lang=" + other,
+                        "lang", other, "hreflang", other)
+                .close("p").newline();
+    }
+
+    private String errorText(String language, String error) {
+        return texts.get(language, "error." + error, "max", rules.commentMaxLength());
+    }
+
+    private static String query(String language) {
+        return language.equals("sv") ? "" : "?lang=" + language;
+    }
+
+    private static Language lang(String language) {
+        return Language.fromCode(language).orElse(Language.SV);
+    }
+
+    private static String first(Map<String, List<String>> fields, String name) {
+        List<String> values = fields.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** application/x-www-form-urlencoded; an oversized or undecodable body reads as an empty form (stores nothing). */
+    static Map<String, List<String>> parse(String body) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        if (body == null || body.isEmpty() || body.length() > MAX_BODY_CHARS) {
+            return fields;
+        }
+        try {
+            for (String pair : body.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            }
+        } catch (IllegalArgumentException e) {
+            return new LinkedHashMap<>();
+        }
+        return fields;
+    }
+}

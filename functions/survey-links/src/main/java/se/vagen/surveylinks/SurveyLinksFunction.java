@@ -1,0 +1,46 @@
+package se.vagen.surveylinks;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import se.vagen.aws.LazyBeans;
+import se.vagen.aws.ScheduledRun;
+import se.vagen.survey.SurveyCampaign;
+
+/**
+ * The survey-links job: {@code action} "campaign" (invite every employer contact with recent contact once),
+ * "reminders" (remind non-respondents on working days) or null for both. The year is the run instant's year in
+ * Europe/Stockholm. Returns {year, invited, reminded, skipped{reason: n}, failed}.
+ */
+public class SurveyLinksFunction extends MicronautRequestHandler<ScheduledRun, Map<String, Object>> {
+
+    @Inject
+    SurveyCampaign campaign;
+
+    @Inject
+    Clock clock;
+
+    public SurveyLinksFunction() {
+        super();
+    }
+
+    public SurveyLinksFunction(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return LazyBeans.lazy(super.newApplicationContextBuilder());
+    }
+
+    @Override
+    public Map<String, Object> execute(ScheduledRun input) {
+        ScheduledRun run = input == null ? new ScheduledRun(null, null) : input;
+        Instant asOf = run.asOf(clock.instant());
+        return campaign.run(run.action(), asOf).toMap();
+    }
+}

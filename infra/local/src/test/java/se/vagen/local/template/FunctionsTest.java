@@ -153,6 +153,8 @@ class FunctionsTest {
                 "POST /c/{token}", "FormsFunction NONE",
                 "GET /s/{token}", "FormsFunction NONE",
                 "POST /s/{token}", "FormsFunction NONE",
+                "GET /s/{token}/unsubscribe", "FormsFunction NONE",
+                "POST /s/{token}/unsubscribe", "FormsFunction NONE",
                 "GET /staff", "StaffApiFunction NONE",
                 "ANY /staff/{proxy+}", "StaffApiFunction StaffJwt");
         required.forEach((route, target) -> assertEquals(target, routes.get(route), route));

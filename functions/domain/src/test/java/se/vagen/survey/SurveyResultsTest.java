@@ -160,6 +160,25 @@ class SurveyResultsTest {
                 results.comments());
     }
 
+    /** The worked example of docs/survey.md. */
+    @Test
+    void workedExampleOfTheDocs() {
+        int[][] nki = {{9, 9, 8}, {8, 8, 7}, {10, 9, 9}, {7, 7, 6}, {6, 5, 5}, {9, 8, 8}, {8, 7, 7}, {4, 4, 3}, {10, 10, 9}, {7, 8, 6}};
+        String[] bemotande = {"9", "10", "8", "x", "7", "9", "10", "6", "-", "9"};
+        List<SurveyResponse> responses = new ArrayList<>();
+        for (int i = 0; i < nki.length; i++) {
+            Map<String, Integer> factors = bemotande[i].matches("[0-9]+") ? Map.of("bemotande", Integer.parseInt(bemotande[i])) : Map.of();
+            Set<String> dontKnow = bemotande[i].equals("x") ? Set.of("bemotande") : Set.of();
+            responses.add(response(null, nki[i][0], nki[i][1], nki[i][2], factors, dontKnow, null));
+        }
+        SurveyResults results = SurveyResults.compute("2026", 12, responses, QUESTIONNAIRE, RULES);
+        assertEquals(71, results.nki());
+        assertEquals(new BigDecimal("0.8000"), results.shareSatisfied());
+        assertEquals(new BigDecimal("0.8333"), results.responseRate());
+        SurveyResults.FactorResult f = results.factors().stream().filter(x -> x.code().equals("bemotande")).findFirst().orElseThrow();
+        assertEquals(new SurveyResults.FactorResult("bemotande", 8, 1, new BigDecimal("8.50"), 83), f);
+    }
+
     @Test
     void noRespondentsGivesNulls() {
         SurveyResults results = SurveyResults.compute("2026", 0, List.of(), QUESTIONNAIRE, RULES);

@@ -1,5 +1,6 @@
 package se.vagen.staffapi;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -35,11 +36,12 @@ public class SurveyResultsController {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyResultsController.class);
 
     private final SurveyReporting reporting;
-    private final SurveyCampaign campaign;
+    /** Only the campaign route needs it (and SES): resolved there, so the results routes never depend on it. */
+    private final BeanProvider<SurveyCampaign> campaign;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public SurveyResultsController(SurveyReporting reporting, SurveyCampaign campaign, AuditTrail audit, Clock clock) {
+    public SurveyResultsController(SurveyReporting reporting, BeanProvider<SurveyCampaign> campaign, AuditTrail audit, Clock clock) {
         this.reporting = reporting;
         this.campaign = campaign;
         this.audit = audit;
@@ -98,7 +100,7 @@ public class SurveyResultsController {
             return HttpResponse.status(HttpStatus.CONFLICT).body(Map.of("error", "wrong-year",
                     "message", "Only this year's campaign (" + current + ") can be started."));
         }
-        SurveyCampaign.Summary summary = campaign.run("campaign", now);
+        SurveyCampaign.Summary summary = campaign.get().run("campaign", now);
         audit.record(new AuditEntry("survey#" + year, caller.user(), "survey.campaign.start", now,
                 "invited=" + summary.invited() + " failed=" + summary.failed()));
         LOG.info("survey campaign started by staff year={} invited={}", year, summary.invited());

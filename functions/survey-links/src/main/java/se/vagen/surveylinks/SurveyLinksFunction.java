@@ -2,6 +2,7 @@ package se.vagen.surveylinks;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -18,8 +19,9 @@ import se.vagen.survey.SurveyCampaign;
  */
 public class SurveyLinksFunction extends MicronautRequestHandler<ScheduledRun, Map<String, Object>> {
 
+    /** Resolved on first run, so a missing collaborator fails the run, not the start (and start stays cheap). */
     @Inject
-    SurveyCampaign campaign;
+    BeanProvider<SurveyCampaign> campaign;
 
     @Inject
     Clock clock;
@@ -41,6 +43,6 @@ public class SurveyLinksFunction extends MicronautRequestHandler<ScheduledRun, M
     public Map<String, Object> execute(ScheduledRun input) {
         ScheduledRun run = input == null ? new ScheduledRun(null, null) : input;
         Instant asOf = run.asOf(clock.instant());
-        return campaign.run(run.action(), asOf).toMap();
+        return campaign.get().run(run.action(), asOf).toMap();
     }
 }

@@ -80,6 +80,7 @@ public class SurveyFormController {
             h.element("p", texts.get(language, "unsubscribe.body")).newline();
             h.open("form", "method", "post", "action", "/s/" + token + "/unsubscribe" + query(language),
                     "accept-charset", "utf-8").newline();
+            h.empty("input", "type", "hidden", "name", "confirm", "value", "yes").newline();
             h.element("button", texts.get(language, "unsubscribe.button"), "type", "submit").newline();
             h.close("form").newline();
         }));
@@ -87,8 +88,7 @@ public class SurveyFormController {
 
     @Post(value = "/{token}/unsubscribe", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.ALL},
             produces = MediaType.TEXT_HTML)
-    public MutableHttpResponse<String> unsubscribe(@PathVariable String token, @Nullable @QueryValue String lang,
-                                                   @Nullable @Body String body) {
+    public MutableHttpResponse<String> unsubscribe(@PathVariable String token, @Nullable @QueryValue String lang) {
         String language = SurveyTexts.language(lang);
         SurveyForm.Outcome outcome = form.unsubscribe(token, clock.instant());
         if (outcome.status() == SurveyForm.Status.UNKNOWN) {

@@ -104,6 +104,9 @@ class SurveyOnceAndAnonymousTest {
         HttpResponse<String> missing = f.post("/s/" + token + "?lang=en", SurveyFixtures.form("nki_overall", "4"));
         assertEquals(400, missing.statusCode());
         assertTrue(missing.body().contains("Choose an answer from 1 to 10."), missing.body());
+        HttpResponse<String> empty = f.post("/s/" + token, "");
+        assertEquals(400, empty.statusCode(), empty.body());
+        assertTrue(empty.body().contains("<html lang=\"sv\""), "an empty post gets the form page: " + empty.body());
         assertEquals(200, f.stack.get("/s/" + token, null).statusCode(), "a 400 uses nothing up");
     }
 

@@ -1,10 +1,10 @@
 package se.vagen.forms;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -60,8 +60,9 @@ public class SurveyFormController {
     @Post(value = "/{token}", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.ALL},
             produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<String> submit(@PathVariable String token, @Nullable @QueryValue String lang,
-                                              @Nullable @Body String body) {
-        Map<String, List<String>> fields = parse(body);
+                                              HttpRequest<?> request) {
+        // The raw body, read here rather than bound with @Body: an empty post must get the form page, not a JSON 400.
+        Map<String, List<String>> fields = parse(request.getBody(String.class).orElse(null));
         String language = SurveyTexts.language(lang != null ? lang : first(fields, "lang"));
         return respond(token, form.submit(token, fields, clock.instant()), language, lang != null || fields.containsKey("lang"));
     }

@@ -1,6 +1,8 @@
 package se.vagen.forms;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventServletRequest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -14,6 +16,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +64,7 @@ public class SurveyFormController {
             produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<String> submit(@PathVariable String token, @Nullable @QueryValue String lang,
                                               HttpRequest<?> request) {
-        // The raw body, read here rather than bound with @Body: an empty post must get the form page, not a JSON 400.
-        Map<String, List<String>> fields = parse(request.getBody(String.class).orElse(null));
+        Map<String, List<String>> fields = parse(rawBody(request));
         String language = SurveyTexts.language(lang != null ? lang : first(fields, "lang"));
         return respond(token, form.submit(token, fields, clock.instant()), language, lang != null || fields.containsKey("lang"));
     }
@@ -274,6 +276,26 @@ public class SurveyFormController {
     private static String first(Map<String, List<String>> fields, String name) {
         List<String> values = fields.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * The body as the HTTP API delivered it. Read from the Lambda event rather than bound with {@code @Body}: an empty
+     * or odd post must get the friendly form page, not Micronaut's JSON 400.
+     */
+    static String rawBody(HttpRequest<?> request) {
+        if (request instanceof APIGatewayV2HTTPEventServletRequest<?> lambda && lambda.getNativeRequest() != null) {
+            APIGatewayV2HTTPEvent event = lambda.getNativeRequest();
+            String body = event.getBody();
+            if (body != null && event.getIsBase64Encoded()) {
+                try {
+                    return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+            return body;
+        }
+        return null;
     }
 
     /** application/x-www-form-urlencoded; an oversized or undecodable body reads as an empty form (stores nothing). */

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventServletRequest;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpRequestWrapper;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -283,7 +284,11 @@ public class SurveyFormController {
      * or odd post must get the friendly form page, not Micronaut's JSON 400.
      */
     static String rawBody(HttpRequest<?> request) {
-        if (request instanceof APIGatewayV2HTTPEventServletRequest<?> lambda && lambda.getNativeRequest() != null) {
+        HttpRequest<?> unwrapped = request;
+        while (unwrapped instanceof HttpRequestWrapper<?> wrapper) {
+            unwrapped = wrapper.getDelegate();
+        }
+        if (unwrapped instanceof APIGatewayV2HTTPEventServletRequest<?> lambda && lambda.getNativeRequest() != null) {
             APIGatewayV2HTTPEvent event = lambda.getNativeRequest();
             String body = event.getBody();
             if (body != null && event.getIsBase64Encoded()) {

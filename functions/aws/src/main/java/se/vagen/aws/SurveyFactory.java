@@ -3,6 +3,7 @@ package se.vagen.aws;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import se.vagen.common.PublicLinks;
 import se.vagen.employer.EmployerRepository;
 import se.vagen.idempotency.SendLedger;
 import se.vagen.messaging.EmailSender;
@@ -19,7 +20,7 @@ import se.vagen.time.WorkingCalendar;
 import se.vagen.token.LinkTokens;
 
 /**
- * Wires the employer survey's domain services with their configuration (vagen.public-base-url for links in
+ * Wires the employer survey's domain services with their configuration ({@link PublicLinks} for links in
  * e-mails, vagen.retention.days for how long invitations are kept) and the working-day calendar. Beans are lazy:
  * the forms function only ever builds {@link SurveyForm}, survey-links only {@link SurveyCampaign}.
  */
@@ -27,9 +28,8 @@ import se.vagen.token.LinkTokens;
 public class SurveyFactory {
 
     @Singleton
-    SurveyEmails surveyEmails(SurveyTexts texts,
-                              @Value("${vagen.public-base-url:http://localhost:8080}") String publicBaseUrl) {
-        return new SurveyEmails(texts, publicBaseUrl);
+    SurveyEmails surveyEmails(SurveyTexts texts, PublicLinks links) {
+        return new SurveyEmails(texts, links);
     }
 
     @Singleton
@@ -37,7 +37,7 @@ public class SurveyFactory {
                                   LinkTokens tokens, EmailSender email, SurveyEmails emails, SurveyRules rules,
                                   WorkingCalendar calendar, @Value("${vagen.retention.days:400}") int retentionDays) {
         return new SurveyCampaign(employers, invitations, ledger, tokens, email, emails, rules, calendar::isWorkingDay,
-                retentionDays);
+                calendar::inSendingWindow, retentionDays);
     }
 
     @Singleton

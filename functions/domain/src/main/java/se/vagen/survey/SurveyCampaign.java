@@ -37,7 +37,7 @@ import se.vagen.token.TokenPurpose;
  * second run sends nothing twice; a failed send is retried by the next run.
  *
  * <p>Reminders: at most two, due 7 and 14 days after the invitation, moved to the first working day on or after
- * that day, sent only on a working day, never to someone who answered or opted out, at least 3 days apart and not
+ * that day, sent only on a working day within the sending window (09:00-17:00), never to someone who answered or opted out, at least 3 days apart and not
  * later than 30 days after the invitation. Each reminder carries a NEW single-use link for the same invitation
  * (the first link cannot be repeated: only its hash is stored). Any one of an invitation's links can be used
  * once; answering marks the invitation answered and its other links then show "already answered".
@@ -57,11 +57,12 @@ public class SurveyCampaign {
     private final SurveyEmails emails;
     private final SurveyRules rules;
     private final Predicate<LocalDate> workingDay;
+    private final Predicate<Instant> sendingWindow;
     private final Duration retention;
 
     public SurveyCampaign(EmployerRepository employers, SurveyInvitationRepository invitations, SendLedger ledger,
                           LinkTokens tokens, EmailSender email, SurveyEmails emails, SurveyRules rules,
-                          Predicate<LocalDate> workingDay, int retentionDays) {
+                          Predicate<LocalDate> workingDay, Predicate<Instant> sendingWindow, int retentionDays) {
         this.employers = employers;
         this.invitations = invitations;
         this.ledger = ledger;
@@ -70,6 +71,7 @@ public class SurveyCampaign {
         this.emails = emails;
         this.rules = rules;
         this.workingDay = workingDay;
+        this.sendingWindow = sendingWindow;
         this.retention = Duration.ofDays(retentionDays);
     }
 
@@ -216,6 +218,10 @@ public class SurveyCampaign {
         LocalDate today = local.toLocalDate();
         if (!workingDay.test(today)) {
             tally.skip("notWorkingDay");
+            return;
+        }
+        if (!sendingWindow.test(asOf)) {
+            tally.skip("outsideSendingWindow");
             return;
         }
         List<String> years = new ArrayList<>();

@@ -3,6 +3,7 @@ package se.vagen.survey;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import se.vagen.common.PublicLinks;
 import se.vagen.messaging.OutgoingEmail;
 
 /**
@@ -14,19 +15,19 @@ public class SurveyEmails {
     private static final DateTimeFormatter SV_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
 
     private final SurveyTexts texts;
-    private final String baseUrl;
+    private final PublicLinks links;
 
-    public SurveyEmails(SurveyTexts texts, String publicBaseUrl) {
+    public SurveyEmails(SurveyTexts texts, PublicLinks links) {
         this.texts = texts;
-        this.baseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.links = links;
     }
 
     public String surveyLink(String token) {
-        return baseUrl + "/s/" + token;
+        return links.link("/s/" + token);
     }
 
     public String unsubscribeLink(String token) {
-        return baseUrl + "/s/" + token + "/unsubscribe";
+        return links.link("/s/" + token + "/unsubscribe");
     }
 
     /** reminder = false: the invitation; true: a reminder. */

@@ -37,7 +37,9 @@ class SurveyCampaignTest {
     final InMemorySurvey.Outbox outbox = new InMemorySurvey.Outbox();
     final LinkTokens tokens = new LinkTokens(tokenStore);
     final SurveyCampaign campaign = new SurveyCampaign(employers, invitations, new InMemorySurvey.Ledger(), tokens, outbox,
-            new SurveyEmails(new SurveyTexts(), "http://localhost:8080"), new SurveyRules(), SurveyCampaignTest::workingDay, 400);
+            new SurveyEmails(new SurveyTexts(), new se.vagen.common.PublicLinks("http://localhost:8080")), new SurveyRules(), SurveyCampaignTest::workingDay,
+            at -> workingDay(at.atZone(SurveyCampaign.STOCKHOLM).toLocalDate())
+                    && at.atZone(SurveyCampaign.STOCKHOLM).getHour() >= 9 && at.atZone(SurveyCampaign.STOCKHOLM).getHour() < 17, 400);
     final SurveyForm form = new SurveyForm(tokens, invitations, responses, new Questionnaire(), new SurveyRules());
 
     static Instant at(String iso) {
@@ -103,6 +105,7 @@ class SurveyCampaignTest {
                 at("2026-11-03T10:00:00+01:00")).status());
 
         assertEquals(0, campaign.run("reminders", at("2026-11-06T09:00:00+01:00")).reminded());
+        assertEquals(Map.of("outsideSendingWindow", 1), campaign.run("reminders", at("2026-11-09T07:00:00+01:00")).skipped());
         SurveyCampaign.Summary r1 = campaign.run("reminders", at("2026-11-09T09:00:00+01:00"));
         assertEquals(2, r1.reminded());
         assertEquals(0, campaign.run("reminders", at("2026-11-10T09:00:00+01:00")).reminded());

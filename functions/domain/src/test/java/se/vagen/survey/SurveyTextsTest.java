@@ -23,7 +23,7 @@ class SurveyTextsTest {
 
     @Test
     void invitationHasBothLinksInTextAndHtmlAndAnEnglishLine() {
-        SurveyEmails emails = new SurveyEmails(texts, "https://vagen.example/");
+        SurveyEmails emails = new SurveyEmails(texts, new se.vagen.common.PublicLinks("https://vagen.example/"));
         OutgoingEmail mail = emails.compose("kim@example.se", "2026", false, "TOKEN_SURVEY_abcdefghij",
                 "TOKEN_UNSUB_abcdefghijk", LocalDate.of(2026, 12, 24));
         assertEquals("kim@example.se", mail.to());

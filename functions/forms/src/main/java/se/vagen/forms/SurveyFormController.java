@@ -148,15 +148,15 @@ public class SurveyFormController {
                 h.close("ul").close("div").newline();
             }
             h.open("form", "method", "post", "action", "/s/" + token + query(language), "accept-charset", "utf-8").newline();
-            h.element("h2", texts.get(language, "page.factorsHeading")).newline();
+            h.element("h2", texts.get(language, "page.factorsHeading"), "class", "survey-section").newline();
             for (Question q : questionnaire.factors()) {
                 scale(h, q, language, errors, sent, true);
             }
-            h.element("h2", texts.get(language, "page.overallHeading")).newline();
+            h.element("h2", texts.get(language, "page.overallHeading"), "class", "survey-section").newline();
             for (Question q : questionnaire.nki()) {
                 scale(h, q, language, errors, sent, false);
             }
-            h.element("h2", texts.get(language, "page.otherHeading")).newline();
+            h.element("h2", texts.get(language, "page.otherHeading"), "class", "survey-section").newline();
             for (Question q : questionnaire.ofKind(Question.Kind.YES_NO)) {
                 yesNo(h, q, language, errors, sent);
             }

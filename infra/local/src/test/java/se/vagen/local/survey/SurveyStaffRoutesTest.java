@@ -39,6 +39,7 @@ class SurveyStaffRoutesTest {
 
     @Test
     void onlyAdminsStartTheCampaignAndOnlyForThisYear() throws Exception {
+        f.assumeMailCanBeSent();
         String year = String.valueOf(LocalDate.now(ZoneId.of("Europe/Stockholm")).getYear());
         String address = f.email("staffstart");
         f.employer("Kultur", LocalDate.now(ZoneId.of("Europe/Stockholm")).minusDays(3), address);

@@ -90,7 +90,20 @@ public final class LocalStack implements AutoCloseable {
     private URI dynamoDbEndpoint;
     private URI s3Endpoint;
 
+    /** Start-up work in parallel: not the common pool, which has one thread on a two-core machine. */
+    private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "vagen-local-start");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<CompletableFuture<?>> startWork = new ArrayList<>();
+
     private LocalStack() {
+    }
+
+    private <T> CompletableFuture<T> background(CompletableFuture<T> work) {
+        startWork.add(work);
+        return work;
     }
 
     /** Starts everything; returns when every part answers (and demo data is loaded, if asked). */
@@ -100,8 +113,18 @@ public final class LocalStack implements AutoCloseable {
             stack.doStart(options);
             return stack;
         } catch (Exception | Error e) {
+            // Let parts still starting finish, so close() stops them too.
+            for (CompletableFuture<?> work : stack.startWork) {
+                try {
+                    work.join();
+                } catch (RuntimeException ignored) {
+                    // the first failure is the one reported
+                }
+            }
             stack.close();
             throw e;
+        } finally {
+            stack.starter.shutdown();
         }
     }
 
@@ -120,25 +143,35 @@ public final class LocalStack implements AutoCloseable {
                 List.of(LISTS_BUCKET, INBOUND_MAIL_BUCKET));
         parts.add(s3mock);
         s3Endpoint = s3mock.endpoint();
-        CompletableFuture<Void> s3Ready = CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> s3Ready = background(CompletableFuture.runAsync(() -> {
             try {
                 s3mock.awaitReady();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
-        CompletableFuture<LocalJwt> jwtReady = CompletableFuture.supplyAsync(LocalJwt::new);
+        }, starter));
+        CompletableFuture<LocalJwt> jwtReady = background(CompletableFuture.supplyAsync(LocalJwt::new, starter));
         outbox = new Outbox().start();
         parts.add(outbox);
 
-        DynamoDbLocal dynamo = DynamoDbLocal.start(
-                options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), dynamoPort);
-        parts.add(dynamo);
-        dynamoDbEndpoint = dynamo.endpoint();
+        LOG.debug("S3Mock launched, outbox up: {} ms", (System.nanoTime() - started) / 1_000_000);
+        dynamoDbEndpoint = URI.create("http://localhost:" + dynamoPort);
         Map<String, Object> template = TemplateTables.templateFromClasspath();
         tables = new TemplateTables(template, options.stage());
         TemplateRoutes routes = TemplateRoutes.of(template);
-        CompletableFuture<Void> tablesReady = CompletableFuture.runAsync(() -> {
+        // DynamoDB Local and the tables come up while the context is built (its beans are lazy: nothing
+        // talks to DynamoDB before the tables exist).
+        CompletableFuture<Void> tablesReady = background(CompletableFuture.runAsync(() -> {
+            try {
+                DynamoDbLocal dynamo = DynamoDbLocal.start(
+                        options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), dynamoPort);
+                synchronized (parts) {
+                    parts.add(dynamo);
+                }
+                LOG.debug("DynamoDB Local up: {} ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
             try (DynamoDbClient client = DynamoDbClient.builder()
                     .endpointOverride(dynamoDbEndpoint)
                     .region(Region.of(REGION))
@@ -147,7 +180,8 @@ public final class LocalStack implements AutoCloseable {
                     .build()) {
                 tables.createAll(client);
             }
-        });
+            LOG.debug("Tables created: {} ms", (System.nanoTime() - started) / 1_000_000);
+        }, starter));
 
         String publicBaseUrl = "http://localhost:" + http.port();
         Map<String, Object> properties = new LinkedHashMap<>(tables.properties());
@@ -166,8 +200,11 @@ public final class LocalStack implements AutoCloseable {
                         .deduceEnvironment(false)
                         .properties(properties))
                 .start();
-        parts.add(context);
+        synchronized (parts) {
+            parts.add(context);
+        }
         Functions functions = Functions.load(context);
+        LOG.debug("Context and handlers ready: {} ms", (System.nanoTime() - started) / 1_000_000);
 
         try {
             CompletableFuture.allOf(s3Ready, tablesReady, jwtReady).join();
@@ -177,6 +214,7 @@ public final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
+        LOG.debug("S3Mock, tables and signing key ready: {} ms", (System.nanoTime() - started) / 1_000_000);
         jwt = jwtReady.join();
         S3Client s3 = context.getBean(S3Client.class);
         DynamoDbClient dynamoDb = context.getBean(DynamoDbClient.class);
@@ -188,25 +226,12 @@ public final class LocalStack implements AutoCloseable {
             loadDemoData();
         }
         startup = Duration.ofNanos(System.nanoTime() - started);
+        LOG.debug("Ready: {} ms", startup.toMillis());
     }
 
-    /**
-     * Keeps the console to the one ready line and real warnings: Jetty (DynamoDB Local's server) and Micronaut
-     * start-up chatter go to WARN. Only sets what is not set already (-D on the command line wins). Call before
-     * the first logger is made.
-     */
+    /** See {@link Logging#quiet(boolean)}; the tests' stack keeps the functions' INFO logs. */
     public static void quietLogging() {
-        Map<String, String> levels = Map.of(
-                "org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn",
-                "org.slf4j.simpleLogger.log.io.micronaut", "warn",
-                "org.slf4j.simpleLogger.log.software.amazon", "warn",
-                "org.slf4j.simpleLogger.log.com.amazonaws", "warn",
-                "org.slf4j.simpleLogger.log.se.vagen.local.outbox", "warn");
-        levels.forEach((key, value) -> {
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, value);
-            }
-        });
+        Logging.quiet(false);
     }
 
     /** The SDK clients must never pick up a developer's real AWS credentials here. */
@@ -227,7 +252,7 @@ public final class LocalStack implements AutoCloseable {
             String csv;
             try (InputStream in = LocalStack.class.getResourceAsStream("/demo/" + kind + ".csv")) {
                 if (in == null) {
-                    LOG.info("Demo data: no demo/{}.csv yet; skipped", kind);
+                    LOG.warn("Demo data: no demo/{}.csv; skipped", kind);
                     continue;
                 }
                 csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -244,9 +269,9 @@ public final class LocalStack implements AutoCloseable {
                         .POST(HttpRequest.BodyPublishers.ofString(csv))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() / 100 == 2) {
-                    LOG.info("Demo data: {} imported", kind);
+                    LOG.debug("Demo data: {} imported", kind);
                 } else {
-                    LOG.info("Demo data: {} import answered {}; skipped", kind, response.statusCode());
+                    LOG.warn("Demo data: {} import answered {}; skipped", kind, response.statusCode());
                 }
             } catch (IOException e) {
                 LOG.warn("Demo data: {} import failed: {}", kind, e.toString());
@@ -304,14 +329,18 @@ public final class LocalStack implements AutoCloseable {
     /** Stops every part, newest first; safe to call twice. */
     @Override
     public synchronized void close() {
-        for (int i = parts.size() - 1; i >= 0; i--) {
+        List<AutoCloseable> toClose;
+        synchronized (parts) {
+            toClose = new ArrayList<>(parts);
+            parts.clear();
+        }
+        for (int i = toClose.size() - 1; i >= 0; i--) {
             try {
-                parts.get(i).close();
+                toClose.get(i).close();
             } catch (Exception e) {
-                LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
+                LOG.warn("Stopping {} failed: {}", toClose.get(i).getClass().getSimpleName(), e.toString());
             }
         }
-        parts.clear();
         if (tempDir != null) {
             try (Stream<Path> files = Files.walk(tempDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -13,7 +13,7 @@ public final class VagenLocal {
     }
 
     public static void main(String[] args) {
-        LocalStack.quietLogging();
+        Logging.quiet(true);
         LocalStack.Options options;
         try {
             options = parse(args);

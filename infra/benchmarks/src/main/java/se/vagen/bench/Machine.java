@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** The machine the figures come from: processors, memory, CPU model, JDK, commit. */
-record Machine(int processors, long memoryMb, String cpu, String javaVersion, String commit) {
+record Machine(int processors, long memoryMb, String cpu, String javaVersion, String commit, String loadAtStart) {
 
     static Machine describe() {
-        return new Machine(Runtime.getRuntime().availableProcessors(), readMemoryMb(), readCpu(), readJavaVersion(), readCommit());
+        return new Machine(Runtime.getRuntime().availableProcessors(), readMemoryMb(), readCpu(), readJavaVersion(), readCommit(),
+                loadAverage());
     }
 
     String summary() {
@@ -20,7 +21,18 @@ record Machine(int processors, long memoryMb, String cpu, String javaVersion, St
     String markdown() {
         return "- Machine: " + processors + " processors (`nproc`), " + memoryMb + " MB memory, " + cpu + "\n"
                 + "- Commit: " + commit + "\n"
+                + "- Load average (1, 5, 15 min) at start: " + loadAtStart + "; at end: " + loadAverage()
+                + " (other builds on this machine share its processors; the figures are only as quiet as it was)\n"
                 + "- `java -version`:\n\n```\n" + javaVersion.strip() + "\n```\n";
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
     }
 
     private static long readMemoryMb() {

@@ -83,17 +83,14 @@ public final class Benchmarks {
             try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().withPort(freePort()).withDemo(false))) {
                 System.out.println("Local stack up in " + stack.startupTime().toMillis() + " ms at " + stack.baseUri());
                 if (items.contains(1)) {
-                    ColdStartRuns runs = new ColdStartRuns(root, stack, reps, variants);
-                    runs.run().forEach(this::add);
+                    item("1. Cold start", () -> new ColdStartRuns(root, stack, reps, variants).run().forEach(this::add));
                 }
-                if (items.contains(5) || items.contains(3)) {
-                    ScaleRuns scale = new ScaleRuns(stack, aspirants, requests);
-                    if (items.contains(5)) {
-                        add(scale.reminderRun());
-                    }
-                    if (items.contains(3)) {
-                        add(scale.warmLatency());
-                    }
+                ScaleRuns scale = new ScaleRuns(stack, aspirants, requests);
+                if (items.contains(5)) {
+                    item("5. Reminder run", () -> add(scale.reminderRun()));
+                }
+                if (items.contains(3)) {
+                    item("3. Warm latency", () -> add(scale.warmLatency()));
                 }
             }
         }
@@ -101,6 +98,20 @@ public final class Benchmarks {
             includeForumList();
         }
         writeResults(machine);
+    }
+
+    private interface Item {
+        void run() throws Exception;
+    }
+
+    /** Runs one item; a failure is reported in its table and the other items still run. */
+    private void item(String title, Item item) {
+        try {
+            item.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            add(new Table(title).note("Failed: " + e));
+        }
     }
 
     private void add(Table table) {

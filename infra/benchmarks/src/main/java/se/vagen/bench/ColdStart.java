@@ -47,7 +47,7 @@ final class ColdStart {
 
     /** What one run measured. Times in milliseconds; {@code failure} is null when both invocations answered. */
     record Sample(double initMs, double firstInvokeMs, double totalMs, double secondInvokeMs, double peakRssMb,
-                  String firstAnswer, String failure) {
+                  double cpuMs, String firstAnswer, String failure) {
     }
 
     /** How to run: JAVA_TOOL_OPTIONS and any extra JVM flags (e.g. a CDS archive). */
@@ -142,6 +142,7 @@ final class ColdStart {
             Process process = builder.start();
             boolean finished = api.awaitFinished(90, TimeUnit.SECONDS);
             double peakRss = peakRssMb(process.pid());
+            double cpu = cpuMs(process.pid());
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -159,7 +160,7 @@ final class ColdStart {
             double total = invocations.isEmpty() ? Double.NaN : (invocations.get(0).answeredAt() - started) / 1e6;
             double second = invocations.size() < 2 ? Double.NaN : invocations.get(1).millis();
             String answer = invocations.isEmpty() ? null : invocations.get(0).body();
-            return new Sample(init, first, total, second, peakRss, answer, failure);
+            return new Sample(init, first, total, second, peakRss, cpu, answer, failure);
         }
     }
 
@@ -186,6 +187,21 @@ final class ColdStart {
         env.put("LANG", "en_US.UTF-8");
         env.put("TZ", ":UTC");
         return env;
+    }
+
+    /**
+     * CPU time (user + system, all threads) a live process has used, in ms; NaN if it cannot be read. Unlike wall
+     * time it hardly grows when other processes compete for the processors.
+     */
+    static double cpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000.0 / 100; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** VmHWM (peak resident set) of a live process, in MB; NaN if it cannot be read. */

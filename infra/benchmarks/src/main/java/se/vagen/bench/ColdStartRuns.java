@@ -113,10 +113,11 @@ final class ColdStartRuns {
     private Table table(Map<String, Map<String, List<ColdStart.Sample>>> samples, List<Target> targets) {
         Table table = new Table("1. Cold start (median of " + reps + " runs)",
                 "function", "JAVA_TOOL_OPTIONS", "init ms", "1st invoke ms", "total ms", "2nd invoke ms",
-                "peak RSS MB", "× baseline", "≤ 1.3×", "answer");
+                "peak RSS MB", "× baseline", "≤ 1.3×", "CPU ms", "CPU × baseline", "answer");
         for (ColdStart.Variant variant : variants) {
             Map<String, List<ColdStart.Sample>> byTarget = samples.get(variant.name());
             double baseline = median(byTarget.get("baseline"), ColdStart.Sample::totalMs);
+            double baselineCpu = median(byTarget.get("baseline"), ColdStart.Sample::cpuMs);
             for (Target target : targets) {
                 List<ColdStart.Sample> runs = byTarget.get(target.name());
                 List<ColdStart.Sample> ok = runs.stream().filter(s -> s.failure() == null).toList();
@@ -132,6 +133,8 @@ final class ColdStartRuns {
                         Stats.fixed(median(ok, ColdStart.Sample::peakRssMb), 0),
                         target.name().equals("baseline") ? "1.00" : Stats.fixed(ratio, 2),
                         verdict,
+                        Stats.ms(median(ok, ColdStart.Sample::cpuMs)),
+                        Stats.fixed(median(ok, ColdStart.Sample::cpuMs) / baselineCpu, 2),
                         answer(runs));
             }
         }
@@ -145,7 +148,8 @@ final class ColdStartRuns {
         table.note("init = process start → first /next (JVM start, handler class and constructor: Micronaut's "
                 + "context); 1st invoke = event handed out → answer; total = process start → first answer; "
                 + "2nd invoke = the same event again right after (≈ what a SnapStart-restored sandbox pays after "
-                + "priming); peak RSS = VmHWM of the JVM.");
+                + "priming); peak RSS = VmHWM of the JVM; CPU ms = user + system time of the JVM from start to the "
+                + "second answer (all threads: JIT and GC included), which other load on the machine hardly changes.");
         table.note("Baseline: a plain RequestHandler with only the SDK's DynamoDB client (url-connection) doing "
                 + "the forms function's GetItem; its artifact is " + "infra/benchmarks/baseline.");
         return table;

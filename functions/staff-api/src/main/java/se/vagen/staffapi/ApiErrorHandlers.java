@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -47,6 +48,22 @@ final class ApiErrorHandlers {
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, JsonInput.MalformedJsonException e) {
             return answer(HttpStatus.BAD_REQUEST, ApiError.of("malformed-json", e.getMessage()));
+        }
+    }
+
+    /**
+     * Micronaut's own body decoding failed before the controller ran (an empty JSON body): answered like
+     * any malformed JSON. Only request bodies of staff routes are meant; anything else stays a plain 400.
+     */
+    @Singleton
+    static class UndecodableBody implements ExceptionHandler<CodecException, HttpResponse<ApiError>> {
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, CodecException e) {
+            if (request.getPath().startsWith("/staff")) {
+                return answer(HttpStatus.BAD_REQUEST, ApiError.of("malformed-json",
+                        "Tom eller oläslig begäran: en JSON-kropp krävs."));
+            }
+            return answer(HttpStatus.BAD_REQUEST, ApiError.of("bad-request", "Bad Request"));
         }
     }
 

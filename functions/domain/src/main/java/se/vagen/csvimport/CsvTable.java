@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * A CSV file read into rows keyed by field path. Quoting follows Excel: fields in double quotes may hold
  * the separator, line breaks and doubled quotes; CRLF and LF both end a row. Row numbers are what Excel
- * shows: the header is row 1, a quoted line break does not start a new row. Rows whose cells are all
+ * shows: the header is row 1, a quoted line break does not start a new row (it becomes a space in the
+ * value: every imported field is a one-line text). Rows whose cells are all
  * empty (Excel often exports a few) are skipped. Unknown columns are ignored and listed.
  */
 public final class CsvTable {
@@ -103,7 +104,9 @@ public final class CsvTable {
                 Map<String, String> values = new LinkedHashMap<>();
                 for (Map.Entry<Integer, String> column : fieldByIndex.entrySet()) {
                     if (column.getKey() < record.size()) {
-                        String value = record.get(column.getKey()).trim();
+                        // A line break inside a quoted cell (Alt+Enter in Excel) becomes a space: names,
+                        // providers and the like are one-line texts.
+                        String value = record.get(column.getKey()).replaceAll("\\s*\\R\\s*", " ").trim();
                         if (!value.isEmpty()) {
                             values.put(column.getValue(), value);
                         }

@@ -52,7 +52,7 @@ class CsvTableTest {
         assertEquals(Map.of("name", "Åsa Öberg", "phone", "070-174 06 05", "language", "sv",
                 "activity.provider", "Täby kompetenscenter; Vallatorp"), first.values());
         assertEquals("Märta Ängel", second.get("name"));
-        assertEquals("Folkhögskolan \"Väst\"\nHus B", second.get("activity.provider"));
+        assertEquals("Folkhögskolan \"Väst\" Hus B", second.get("activity.provider"));
     }
 
     @Test

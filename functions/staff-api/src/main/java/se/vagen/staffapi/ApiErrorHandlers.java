@@ -59,6 +59,9 @@ final class ApiErrorHandlers {
     static class UndecodableBody implements ExceptionHandler<CodecException, HttpResponse<ApiError>> {
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, CodecException e) {
+            if (request.getPath().startsWith("/staff") && request.getPath().endsWith("/import")) {
+                return answer(HttpStatus.BAD_REQUEST, ApiError.of("csv", "Filen är tom."));
+            }
             if (request.getPath().startsWith("/staff")) {
                 return answer(HttpStatus.BAD_REQUEST, ApiError.of("malformed-json",
                         "Tom eller oläslig begäran: en JSON-kropp krävs."));

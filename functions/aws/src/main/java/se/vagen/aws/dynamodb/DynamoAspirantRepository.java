@@ -103,11 +103,14 @@ public class DynamoAspirantRepository implements AspirantRepository {
         String oldPhone = before == null ? null : before.getPhone();
         String newPhone = item.getPhone();
         String staleOwner = null;
-        for (int attempt = 0; attempt < 2; attempt++) {
+        for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 write(item, oldPhone, newPhone, staleOwner);
                 return;
             } catch (TransactionCanceledException e) {
+                if (conflicted(e) && attempt < 2) {
+                    continue; // another transaction on the same claim was in flight: look again
+                }
                 if (newPhone == null || !claimFailed(e)) {
                     throw e;
                 }
@@ -128,6 +131,11 @@ public class DynamoAspirantRepository implements AspirantRepository {
         AspirantItem holder = table.getItem(r -> r.key(Key.builder().partitionValue(holderId).build())
                 .consistentRead(true));
         return holder != null && !Boolean.TRUE.equals(holder.getErased()) && phone.equals(holder.getPhone());
+    }
+
+    private static boolean conflicted(TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return reasons != null && reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
     }
 
     /** Index of the claim put in the transaction (0 is the aspirant). */

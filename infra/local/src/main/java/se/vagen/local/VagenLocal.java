@@ -30,6 +30,11 @@ public final class VagenLocal {
         LocalStack stack;
         try {
             stack = LocalStack.start(options);
+        } catch (java.net.BindException e) {
+            System.err.println("Vägen local stack could not start: port " + options.port()
+                    + " is in use. Choose another with --port N (or PORT=N).");
+            System.exit(1);
+            return;
         } catch (Exception e) {
             System.err.println("Vägen local stack could not start: " + e);
             e.printStackTrace(System.err);

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 final class S3MockProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3MockProcess.class);
-    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Generous: ~5 s on an idle two-core machine, but far longer when many builds share the CPU. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("vagen.s3mock.start-timeout-seconds", 300));
 
     private final Process process;
     private final int port;
@@ -56,6 +57,7 @@ final class S3MockProcess implements AutoCloseable {
         command.add("--com.adobe.testing.s3mock.store.region=eu-north-1");
         command.add("--spring.main.banner-mode=off");
         command.add("--logging.level.root=WARN");
+        command.add("--logging.level.com.adobe.testing.s3mock=INFO");
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -89,7 +91,8 @@ final class S3MockProcess implements AutoCloseable {
                 throw new IOException("Interrupted while waiting for S3Mock", e);
             }
         }
-        throw new IOException("S3Mock did not answer within " + START_TIMEOUT.toSeconds() + " s: " + tail());
+        throw new IOException("S3Mock did not answer within " + START_TIMEOUT.toSeconds()
+                + " s (raise -Dvagen.s3mock.start-timeout-seconds on a busy machine); its log: " + tail());
     }
 
     URI endpoint() {

@@ -195,6 +195,8 @@ public final class LocalStack implements AutoCloseable {
         properties.put("vagen.sms.origination-identity", SMS_ORIGINATION_IDENTITY);
         properties.put("vagen.buckets.lists", LISTS_BUCKET);
         properties.put("vagen.buckets.inbound-mail", INBOUND_MAIL_BUCKET);
+        // Staff sign in on the staff page through /dev/token here; in AWS through Cognito's hosted UI.
+        properties.put("vagen.staff.local-sign-in", "true");
         context = LazyBeans.lazy(ApplicationContext.builder()
                         .environments("function", "local")
                         .deduceEnvironment(false)

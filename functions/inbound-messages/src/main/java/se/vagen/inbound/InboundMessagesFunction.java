@@ -118,9 +118,15 @@ public class InboundMessagesFunction extends MicronautRequestHandler<SNSEvent, V
             return Optional.empty();
         }
         if (body.length() > MAX_SMS_CHARS) {
-            body = body.substring(0, MAX_SMS_CHARS);
+            LOG.warn("inbound SMS body over {} characters; dropped", MAX_SMS_CHARS);
+            return Optional.empty();
         }
-        return Optional.of(new InboundMessage(Channel.SMS, from.get(), body, id, now));
+        String text = printable(body);
+        if (text.isBlank()) {
+            LOG.warn("inbound SMS with an empty or unprintable body; dropped");
+            return Optional.empty();
+        }
+        return Optional.of(new InboundMessage(Channel.SMS, from.get(), text, id, now));
     }
 
     private Optional<InboundMessage> email(JsonNode json, Instant now) {
@@ -146,7 +152,24 @@ public class InboundMessagesFunction extends MicronautRequestHandler<SNSEvent, V
             LOG.warn("inbound e-mail could not be read; skipped");
             return Optional.empty();
         }
+        if (printable(mail.get().replyText()).isBlank()) {
+            LOG.warn("inbound e-mail without reply text; dropped");
+            return Optional.empty();
+        }
         return Optional.of(new InboundMessage(Channel.EMAIL, mail.get().from(), mail.get().replyText(), id, now));
+    }
+
+    /** The text without control characters (line breaks become spaces). */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp == '\n' || cp == '\r' || cp == '\t') {
+                out.append(' ');
+            } else if (!Character.isISOControl(cp) && cp != 0xFFFD) {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString().strip();
     }
 
     private static byte[] decodeBase64(String content) {

@@ -3,6 +3,7 @@ package se.vagen.aws;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -24,8 +25,10 @@ public class S3ClientFactory {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(setup.region())
                 .credentialsProvider(setup.credentials());
-        if (setup.settings().s3Endpoint() != null) {
-            builder.endpointOverride(setup.settings().s3Endpoint())
+        URI endpoint = setup.settings().s3PresignEndpoint() != null
+                ? setup.settings().s3PresignEndpoint() : setup.settings().s3Endpoint();
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint)
                     .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
         }
         return builder.build();

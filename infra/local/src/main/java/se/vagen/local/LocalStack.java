@@ -143,6 +143,9 @@ public final class LocalStack implements AutoCloseable {
                 List.of(LISTS_BUCKET, INBOUND_MAIL_BUCKET));
         parts.add(s3mock);
         s3Endpoint = s3mock.endpoint();
+        // Download links go through a gate that refuses expired links, as S3 does (S3Mock does not check).
+        PresignedLinkGate linkGate = PresignedLinkGate.start(s3Endpoint, java.time.Clock.systemUTC());
+        parts.add(linkGate);
         CompletableFuture<Void> s3Ready = background(CompletableFuture.runAsync(() -> {
             try {
                 s3mock.awaitReady();
@@ -188,6 +191,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("vagen.aws.region", REGION);
         properties.put("vagen.aws.dynamodb-endpoint", dynamoDbEndpoint.toString());
         properties.put("vagen.aws.s3-endpoint", s3Endpoint.toString());
+        properties.put("vagen.aws.s3-presign-endpoint", linkGate.endpoint().toString());
         properties.put("vagen.aws.ses-endpoint", outbox.endpoint().toString());
         properties.put("vagen.aws.sns-endpoint", outbox.endpoint().toString());
         properties.put("vagen.public-base-url", publicBaseUrl);

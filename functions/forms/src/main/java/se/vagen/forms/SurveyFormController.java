@@ -63,8 +63,8 @@ public class SurveyFormController {
 
     @Post(value = "/{token}", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.ALL},
             produces = MediaType.TEXT_HTML)
-    public MutableHttpResponse<String> submit(@PathVariable String token, @Nullable @QueryValue String lang,
-                                              HttpRequest<?> request) {
+    public MutableHttpResponse<String> submit(@PathVariable String token, HttpRequest<?> request) {
+        String lang = queryLang(request);
         Map<String, List<String>> fields = parse(rawBody(request));
         String language = SurveyTexts.language(lang != null ? lang : first(fields, "lang"));
         return respond(token, form.submit(token, fields, clock.instant()), language, lang != null || fields.containsKey("lang"));
@@ -92,7 +92,8 @@ public class SurveyFormController {
 
     @Post(value = "/{token}/unsubscribe", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.ALL},
             produces = MediaType.TEXT_HTML)
-    public MutableHttpResponse<String> unsubscribe(@PathVariable String token, @Nullable @QueryValue String lang) {
+    public MutableHttpResponse<String> unsubscribe(@PathVariable String token, HttpRequest<?> request) {
+        String lang = queryLang(request);
         String language = SurveyTexts.language(lang);
         SurveyForm.Outcome outcome = form.unsubscribe(token, clock.instant());
         if (outcome.status() == SurveyForm.Status.UNKNOWN) {
@@ -272,6 +273,27 @@ public class SurveyFormController {
 
     private static Language lang(String language) {
         return Language.fromCode(language).orElse(Language.SV);
+    }
+
+    /**
+     * {@code ?lang=} of a POST, read from the query string alone: binding it with {@code @QueryValue} makes Micronaut
+     * parse the form body as parameters too, which throws (a 500) on a malformed escape such as {@code %ZZ}.
+     */
+    static String queryLang(HttpRequest<?> request) {
+        String query = request.getUri().getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("lang=")) {
+                try {
+                    return URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static String first(Map<String, List<String>> fields, String name) {

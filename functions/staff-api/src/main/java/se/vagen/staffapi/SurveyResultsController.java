@@ -112,7 +112,8 @@ public class SurveyResultsController {
     }
 
     private static MutableHttpResponse<?> badYear() {
-        return HttpResponse.badRequest(Map.of("error", "bad-year", "message", "The year must look like 2026."));
+        return HttpResponse.badRequest(Map.of("error", "bad-year", "message", "The year must look like 2026."))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** The JSON shape of GET /staff/surveys/{year}/results (camelCase; fractions 0-1; indexes 0-100). */

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.vagen.checkin.TimeBudget;
 import se.vagen.common.Page;
 import se.vagen.employer.Employer;
 import se.vagen.employer.EmployerContact;
@@ -75,8 +76,12 @@ public class SurveyCampaign {
         this.retention = Duration.ofDays(retentionDays);
     }
 
-    /** What a run did. {@code skipped}: reason to count. */
-    public record Summary(String year, int invited, int reminded, Map<String, Integer> skipped, int failed) {
+    /**
+     * What a run did. {@code skipped}: reason to count. {@code complete} is false when the run stopped because its
+     * Lambda time ran low; running it again continues where it stopped (nothing is sent twice).
+     */
+    public record Summary(String year, int invited, int reminded, Map<String, Integer> skipped, int failed,
+                          boolean complete) {
         public Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("year", year);
@@ -84,9 +89,13 @@ public class SurveyCampaign {
             map.put("reminded", reminded);
             map.put("skipped", new TreeMap<>(skipped));
             map.put("failed", failed);
+            map.put("complete", complete);
             return map;
         }
     }
+
+    /** A run stops when less than this is left of its time, so it never dies half-way through a send. */
+    public static final long STOP_WITH_MILLIS_LEFT = 30_000;
 
     public static String yearOf(Instant at) {
         return String.valueOf(at.atZone(STOCKHOLM).getYear());
@@ -98,7 +107,12 @@ public class SurveyCampaign {
 
     /** Runs the campaign and/or the reminders: action "campaign", "reminders" or null for both. */
     public Summary run(String action, Instant asOf) {
-        Tally tally = new Tally(yearOf(asOf));
+        return run(action, asOf, TimeBudget.unlimited());
+    }
+
+    /** As {@link #run(String, Instant)}, stopping early when {@code budget} runs low. */
+    public Summary run(String action, Instant asOf, TimeBudget budget) {
+        Tally tally = new Tally(yearOf(asOf), budget);
         if (action == null || action.isBlank() || action.equals("campaign")) {
             invite(asOf, tally);
         }
@@ -109,20 +123,32 @@ public class SurveyCampaign {
             throw new IllegalArgumentException("Unknown survey-links action: " + action);
         }
         Summary summary = tally.summary();
-        LOG.info("survey-links year={} invited={} reminded={} failed={} skipped={}",
-                summary.year(), summary.invited(), summary.reminded(), summary.failed(), summary.skipped());
+        LOG.info("survey-links year={} invited={} reminded={} failed={} skipped={} complete={}",
+                summary.year(), summary.invited(), summary.reminded(), summary.failed(), summary.skipped(), summary.complete());
         return summary;
     }
 
     private static final class Tally {
         final String year;
+        final TimeBudget budget;
         int invited;
         int reminded;
         int failed;
+        boolean stopped;
         final Map<String, Integer> skipped = new TreeMap<>();
 
-        Tally(String year) {
+        Tally(String year, TimeBudget budget) {
             this.year = year;
+            this.budget = budget;
+        }
+
+        /** True (and remembered) once the time left is too short to start another send. */
+        boolean outOfTime() {
+            if (!stopped && budget.remainingMillis() < STOP_WITH_MILLIS_LEFT) {
+                stopped = true;
+                LOG.warn("survey-links stops early: little Lambda time left; run it again to continue");
+            }
+            return stopped;
         }
 
         void skip(String reason) {
@@ -130,7 +156,7 @@ public class SurveyCampaign {
         }
 
         Summary summary() {
-            return new Summary(year, invited, reminded, skipped, failed);
+            return new Summary(year, invited, reminded, skipped, failed, !stopped);
         }
     }
 
@@ -148,6 +174,9 @@ public class SurveyCampaign {
                     continue;
                 }
                 for (EmployerContact contact : employer.contacts()) {
+                    if (tally.outOfTime()) {
+                        return;
+                    }
                     if (contact.email() == null || contact.email().isBlank()) {
                         tally.skip("noEmail");
                         continue;
@@ -232,6 +261,9 @@ public class SurveyCampaign {
         years.add(tally.year);
         for (String year : years) {
             for (SurveyInvitation invitation : invitations.forYear(year)) {
+                if (tally.outOfTime()) {
+                    return;
+                }
                 remindOne(invitation, today, asOf, tally);
             }
         }

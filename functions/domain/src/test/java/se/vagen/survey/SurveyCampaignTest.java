@@ -132,6 +132,21 @@ class SurveyCampaignTest {
         assertEquals(1, next.skipped().get("optedOut"));
     }
 
+    @Test
+    void aRunLowOnTimeStopsAndTheNextRunContinues() {
+        employer("5560000001", "Bygg", LocalDate.of(2026, 10, 1), "a@x.se", "b@x.se", "c@x.se");
+        long[] left = {31_000};
+        // each send costs 1 s of the budget: two sends fit before less than 30 s is left
+        InMemorySurvey.Outbox slow = outbox;
+        SurveyCampaign.Summary first = campaign.run("campaign", at("2026-11-02T09:00:00+01:00"), () -> left[0] - slow.sent.size() * 1_000L);
+        assertEquals(2, first.invited());
+        assertEquals(false, first.complete());
+        SurveyCampaign.Summary second = campaign.run("campaign", at("2026-11-02T09:10:00+01:00"));
+        assertEquals(1, second.invited());
+        assertEquals(true, second.complete());
+        assertEquals(3, outbox.sent.size());
+    }
+
     @ParameterizedTest(name = "invited {0}: reminder 1 on {1}, 2 on {2}")
     @CsvSource({
             "2026-11-02T09:00:00+01:00, 2026-11-09, 2026-11-16",

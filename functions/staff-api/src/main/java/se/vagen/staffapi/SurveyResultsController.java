@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ import se.vagen.survey.SurveyResultsCsv;
 public class SurveyResultsController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SurveyResultsController.class);
+    /** How long the campaign route may spend sending before it answers. */
+    static final Duration SEND_FOR = Duration.ofSeconds(20);
 
     private final SurveyReporting reporting;
     /** Only the campaign route needs it (and SES): resolved there, so the results routes never depend on it. */
@@ -100,9 +103,13 @@ public class SurveyResultsController {
             return HttpResponse.status(HttpStatus.CONFLICT).body(Map.of("error", "wrong-year",
                     "message", "Only this year's campaign (" + current + ") can be started."));
         }
-        SurveyCampaign.Summary summary = campaign.get().run("campaign", now);
+        // The HTTP API answers within 30 s: send for at most 20 s, then answer complete = false; pressing the
+        // button again continues (nothing is sent twice).
+        long stopAt = System.nanoTime() + SEND_FOR.toNanos();
+        SurveyCampaign.Summary summary = campaign.get().run("campaign", now,
+                () -> SurveyCampaign.STOP_WITH_MILLIS_LEFT + (stopAt - System.nanoTime()) / 1_000_000);
         audit.record(new AuditEntry("survey#" + year, caller.user(), "survey.campaign.start", now,
-                "invited=" + summary.invited() + " failed=" + summary.failed()));
+                "invited=" + summary.invited() + " failed=" + summary.failed() + " complete=" + summary.complete()));
         LOG.info("survey campaign started by staff year={} invited={}", year, summary.invited());
         return HttpResponse.ok(summary.toMap());
     }

@@ -173,6 +173,11 @@ public class SurveyCampaign {
                 if (employer.lastContact() == null || employer.lastContact().isBefore(since)) {
                     continue;
                 }
+                if (employer.lastContact().isAfter(today)) {
+                    // "within the last 12 months" ends today: a contact dated after the run is not counted.
+                    tally.skip("contactAfterRunDate");
+                    continue;
+                }
                 for (EmployerContact contact : employer.contacts()) {
                     if (tally.outOfTime()) {
                         return;

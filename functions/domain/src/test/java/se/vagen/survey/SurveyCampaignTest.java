@@ -77,11 +77,12 @@ class SurveyCampaignTest {
         employer("5560000001", "Bygg", LocalDate.of(2026, 10, 1), "a@bygg.se", "B@Bygg.se", "");
         employer("5560000002", "Handel", LocalDate.of(2025, 11, 27), "c@handel.se");
         employer("5560000003", "Handel", LocalDate.of(2025, 11, 25), "old@handel.se");
+        employer("5560000004", "Handel", LocalDate.of(2026, 11, 27), "future@handel.se");
         Instant asOf = at("2026-11-26T09:00:00+01:00");
 
         SurveyCampaign.Summary first = campaign.run("campaign", asOf);
         assertEquals(3, first.invited());
-        assertEquals(Map.of("noEmail", 1), first.skipped());
+        assertEquals(Map.of("noEmail", 1, "contactAfterRunDate", 1), first.skipped());
         assertEquals(Set.of("a@bygg.se", "B@Bygg.se", "c@handel.se"),
                 outbox.sent.stream().map(m -> m.to()).collect(Collectors.toSet()));
         assertEquals("2026", first.year());
@@ -90,6 +91,7 @@ class SurveyCampaignTest {
         assertEquals(0, second.invited());
         assertEquals(3, outbox.sent.size());
         assertEquals(3, second.skipped().get("alreadyInvited"));
+        assertEquals(1, second.skipped().get("contactAfterRunDate"));
     }
 
     @Test

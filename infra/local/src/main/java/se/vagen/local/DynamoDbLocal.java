@@ -17,6 +17,12 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 final class DynamoDbLocal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbLocal.class);
+    /** sqlite4java logs "DB opened" at INFO through java.util.logging; held here so the level sticks. */
+    private static final java.util.logging.Logger SQLITE = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
+
+    static {
+        SQLITE.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private final DynamoDBProxyServer server;
     private final int port;

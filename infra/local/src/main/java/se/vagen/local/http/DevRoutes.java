@@ -23,8 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.joda.time.DateTime;
 import org.joda.time.DateTimeZone;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import se.vagen.aws.ScheduledRun;
 import se.vagen.local.auth.LocalJwt;
 import se.vagen.local.http.Functions.Function;
@@ -40,7 +38,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class DevRoutes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DevRoutes.class);
     private static final Pattern JOB_RUN = Pattern.compile("^/dev/jobs/([^/]+)/run$");
     private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$");
@@ -440,9 +437,5 @@ public final class DevRoutes {
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             HttpAnswer.bytes(exchange, 200, contentType, in.readAllBytes());
         }
-    }
-
-    static Logger log() {
-        return LOG;
     }
 }

@@ -21,11 +21,9 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -382,9 +380,5 @@ public final class Outbox implements AutoCloseable {
         Map<Fault, Integer> counts = new EnumMap<>(Fault.class);
         pendingFaults.getOrDefault(channel(channel), List.of()).forEach(f -> counts.merge(f, 1, Integer::sum));
         return counts;
-    }
-
-    static Set<String> headerNames(String raw) {
-        return new LinkedHashSet<>(List.of(raw.split(",")));
     }
 }

@@ -28,7 +28,8 @@ public final class Layout {
               const s = getComputedStyle(e);
               if (s.display === 'none' || s.visibility === 'hidden') { return false; }
               const r = e.getBoundingClientRect();
-              return r.width > 0 && r.height > 0;
+              // 1x1 px boxes are the "visually hidden" pattern: text for screen readers only, clipped on purpose.
+              return r.width > 1 && r.height > 1;
             }
             """;
 
@@ -87,6 +88,7 @@ public final class Layout {
                 }
                 for (const e of document.querySelectorAll('input, textarea, select, button, a[href]')) {
                   if (!visible(e) && !(e.type === 'radio' || e.type === 'checkbox')) { continue; }
+                  if (e.closest('[hidden], .visually-hidden')) { continue; }
                   if (e.type === 'hidden') { continue; }
                   if (e.type === 'radio' || e.type === 'checkbox') {
                     const label = e.closest('label') || (e.id && document.querySelector('label[for="' + e.id + '"]'));

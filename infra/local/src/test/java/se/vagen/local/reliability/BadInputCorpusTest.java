@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import se.vagen.local.testing.VagenStack;
@@ -28,10 +27,6 @@ import se.vagen.survey.SurveyInvitation;
 import se.vagen.survey.SurveyInvitationRepository;
 import se.vagen.token.LinkTokens;
 import se.vagen.token.TokenPurpose;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The bad-input corpus ({@code src/test/resources/bad-input/corpus.json}): every staff JSON/CSV route and both public
@@ -58,7 +53,7 @@ class BadInputCorpusTest {
         String staff = stack.staffToken("korpus", "staff");
         String admin = stack.staffToken("korpus-admin", "staff", "admin");
 
-        Map<String, Set<String>> before = keysOfEveryTable();
+        Map<String, Set<String>> before = TableKeys.snapshot(stack);
         List<String> failures = new ArrayList<>();
         int tried = 0;
         for (JsonNode c : corpus.get("cases")) {
@@ -86,7 +81,7 @@ class BadInputCorpusTest {
                 }
             }
         }
-        Map<String, Set<String>> after = keysOfEveryTable();
+        Map<String, Set<String>> after = TableKeys.snapshot(stack);
 
         assertEquals(corpus.get("cases").size(), tried);
         assertTrue(tried >= 100, "the corpus holds " + tried + " cases");
@@ -179,33 +174,6 @@ class BadInputCorpusTest {
             filled = filled.replace("{" + v.getKey() + "}", v.getValue());
         }
         return filled;
-    }
-
-    /** The key of every item of every table of template.yaml, as "hashKey|rangeKey" strings. */
-    private Map<String, Set<String>> keysOfEveryTable() {
-        Map<String, Set<String>> keys = new TreeMap<>();
-        for (String table : stack.stack().tables().physicalNames().values()) {
-            List<String> keyNames = stack.dynamoDb().describeTable(b -> b.tableName(table)).table().keySchema().stream()
-                    .map(KeySchemaElement::attributeName).toList();
-            Set<String> found = new TreeSet<>();
-            Map<String, AttributeValue> start = null;
-            do {
-                ScanRequest.Builder scan = ScanRequest.builder().tableName(table)
-                        .projectionExpression(String.join(", ", keyNames.stream().map(k -> "#" + k.replaceAll("[^A-Za-z0-9]", "")).toList()))
-                        .expressionAttributeNames(keyNames.stream().collect(java.util.stream.Collectors.toMap(
-                                k -> "#" + k.replaceAll("[^A-Za-z0-9]", ""), k -> k)));
-                if (start != null) {
-                    scan.exclusiveStartKey(start);
-                }
-                ScanResponse page = stack.dynamoDb().scan(scan.build());
-                for (Map<String, AttributeValue> item : page.items()) {
-                    found.add(keyNames.stream().map(k -> String.valueOf(item.get(k))).reduce((a, b) -> a + "|" + b).orElse(""));
-                }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
-            keys.put(table, found);
-        }
-        return keys;
     }
 
     private static JsonNode readCorpus() {

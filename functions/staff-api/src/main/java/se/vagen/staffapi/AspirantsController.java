@@ -3,10 +3,12 @@ package se.vagen.staffapi;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -23,7 +25,9 @@ import se.vagen.aspirant.AspirantDraft;
 import se.vagen.aspirant.AspirantParser;
 import se.vagen.aspirant.AspirantRepository;
 import se.vagen.aspirant.AspirantService;
+import se.vagen.audit.AuditEntry;
 import se.vagen.audit.AuditTrail;
+import se.vagen.checkin.CheckIn;
 import se.vagen.checkin.CheckInRepository;
 import se.vagen.common.Page;
 import se.vagen.csvimport.AspirantCsvImport;
@@ -45,9 +49,11 @@ public class AspirantsController {
     private final CheckInRepository checkIns;
     private final AuditTrail audit;
     private final AspirantCsvImport importer;
+    private final java.time.Clock clock;
 
     public AspirantsController(AspirantService service, AspirantRepository aspirants, CheckInRepository checkIns,
-            AuditTrail audit, AspirantCsvImport importer) {
+            AuditTrail audit, AspirantCsvImport importer, java.time.Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.aspirants = aspirants;
         this.checkIns = checkIns;
@@ -113,6 +119,43 @@ public class AspirantsController {
                 report.updated(), report.unchanged(), report.failed());
         return Views.ImportView.of(report);
     }
+
+    /**
+     * Erases one aspirant's personal data on request (GDPR art. 17), admin group only. The record stays as a
+     * tombstone ({@code erased}, name replaced, no phone, e-mail or profile) so forum-list and audit counts stay
+     * consistent; the phone claim is released by the save; free texts of the check-ins are removed (the coded
+     * answers stay, they identify no one without the name). The erasure is audited with actor and time only.
+     */
+    @Delete("/{id}")
+    public HttpResponse<?> erase(HttpRequest<?> request, @PathVariable String id) {
+        StaffIdentity caller = StaffCaller.of(request);
+        if (!caller.isAdmin()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN,
+                    ApiError.of("forbidden", "Radering kräver behörigheten admin (gruppen admin)."));
+        }
+        Aspirant found = service.find(id).orElseThrow(() -> unknown(id));
+        java.time.Instant now = clock.instant();
+        Aspirant tombstone = new Aspirant(found.id(), ERASED_NAME, null, null, found.language(), found.channel(),
+                found.ownerRole(), found.cadence(), found.optedOut(), found.plan(), null, found.missedCheckIns(), true,
+                found.createdAt(), now);
+        aspirants.save(tombstone);
+        int cleared = 0;
+        for (CheckIn c : checkIns.history(id, 10_000)) {
+            if (c.freeText() != null) {
+                checkIns.save(new CheckIn(c.aspirantId(), c.cycle(), c.status(), c.channel(), c.viaForm(),
+                        c.participation(), c.wellbeing(), c.helpNeeded(), null, c.openedAt(), c.answeredAt(),
+                        c.remindersSent()));
+                cleared++;
+            }
+        }
+        audit.record(new AuditEntry(AspirantService.recordKey(id), caller.user(), "aspirant.erased", now,
+                "personal data erased via API; " + cleared + " free texts removed"));
+        LOG.info("Aspirant {} erased by staff ({} free texts removed)", id, cleared);
+        return HttpResponse.noContent();
+    }
+
+    /** The name an erased aspirant's tombstone carries. */
+    static final String ERASED_NAME = "(raderad)";
 
     @Get("/{id}/audit")
     public Views.AuditPage auditTrail(HttpRequest<?> request, @PathVariable String id) {

@@ -37,6 +37,14 @@ class TablesTest {
 
     @ParameterizedTest
     @MethodSource("tables")
+    void keptWhenTheStackIsDeletedOrTheTableReplaced(String id) {
+        Map<?, ?> resource = (Map<?, ?>) TEMPLATE.resources().get(id);
+        assertEquals("Retain", resource.get("DeletionPolicy"), id);
+        assertEquals("Retain", resource.get("UpdateReplacePolicy"), id);
+    }
+
+    @ParameterizedTest
+    @MethodSource("tables")
     void encryptedWithTheCustomerManagedKey(String id) {
         Map<String, Object> sse = map(table(id).get("SSESpecification"));
         assertEquals(true, sse.get("SSEEnabled"), id);

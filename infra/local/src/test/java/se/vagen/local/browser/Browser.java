@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -152,8 +154,22 @@ public final class Browser {
         new WebDriverWait(driver, WAIT).until(d -> "complete".equals(js("return document.readyState")));
     }
 
+    /** An explicit wait that retries when the page it looked at was replaced meanwhile (navigation). */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /**
+     * Clicks something that loads a new page and waits until that page has replaced the old one: readyState
+     * alone can still be the old page's "complete" right after the click.
+     */
+    public void clickToNewPage(WebElement element) {
+        WebElement oldRoot = driver.findElement(By.tagName("html"));
+        element.click();
+        waiting().until(ExpectedConditions.stalenessOf(oldRoot));
+        waitUntilLoaded();
     }
 
     /** Waits until an element matching {@code css} is visible; on time-out says what the page shows. */

@@ -39,8 +39,7 @@ class CheckinFormBrowserTest {
         String id = fixtures.aspirant(lang);
         browser.phone().open(fixtures.checkinLink(id, lang));
         // Send it empty: the form comes back with the errors, in the aspirant's language.
-        browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
-        browser.waitUntilLoaded();
+        browser.clickToNewPage(browser.driver().findElement(By.cssSelector("form button[type=submit]")));
         browser.waitVisible(".errors");
         PageChecks.phonePage(browser, lang, "check-in errors " + lang.code());
     }

@@ -58,8 +58,7 @@ class SurveyFormBrowserTest {
         assertTrue(browser.driver().findElements(By.cssSelector("fieldset")).size() > 3, "the questions");
         PageChecks.phonePage(browser, Language.SV, "survey form sv");
 
-        browser.driver().findElement(By.cssSelector(".language-switch a")).click();
-        browser.waitUntilLoaded();
+        browser.clickToNewPage(browser.driver().findElement(By.cssSelector(".language-switch a")));
         PageChecks.phonePage(browser, Language.EN, "survey form en");
 
         // Sent empty (the browser's own required-field check switched off, as an old browser would): the errors.
@@ -78,8 +77,7 @@ class SurveyFormBrowserTest {
             browser.js("arguments[0].scrollIntoView({block: 'center'})", pick);
             pick.click();
         }
-        browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
-        browser.waitUntilLoaded();
+        browser.clickToNewPage(browser.driver().findElement(By.cssSelector("form button[type=submit]")));
         browser.waiting().until(d -> texts.get("en", "thanks.title").equals(d.findElement(By.tagName("h1")).getText()));
         PageChecks.phonePage(browser, Language.EN, "survey thank-you en");
 

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import se.vagen.forms.HstsFilter;
+import se.vagen.aws.http.HstsFilter;
 
 /** HSTS on HTML only when the public base URL is https (AWS); never on the local stack's http://localhost. */
 class HstsFilterTest {
@@ -27,16 +27,11 @@ class HstsFilterTest {
                 Arguments.of(null, "text/html", null));
     }
 
-    @ParameterizedTest(name = "forms: {0} {1} -> {2}")
+    /** One filter (functions/aws) serves both HTTP functions, forms and staff-api. */
+    @ParameterizedTest(name = "{0} {1} -> {2}")
     @MethodSource("cases")
-    void forms(String baseUrl, String contentType, String expected) {
-        check((r, f) -> new HstsFilter(f == null ? null : f).addHeader(r), baseUrl, contentType, expected);
-    }
-
-    @ParameterizedTest(name = "staff-api: {0} {1} -> {2}")
-    @MethodSource("cases")
-    void staffApi(String baseUrl, String contentType, String expected) {
-        check((r, f) -> new se.vagen.staffapi.HstsFilter(f).addHeader(r), baseUrl, contentType, expected);
+    void htmlOverHttpsOnly(String baseUrl, String contentType, String expected) {
+        check((r, f) -> new HstsFilter(f).addHeader(r), baseUrl, contentType, expected);
     }
 
     private static void check(BiConsumer<MutableHttpResponse<?>, String> filter, String baseUrl, String contentType,

@@ -1,5 +1,6 @@
-package se.vagen.staffapi;
+package se.vagen.aws.http;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -10,8 +11,10 @@ import java.util.Locale;
 /**
  * {@code Strict-Transport-Security} on HTML responses when Vägen runs behind HTTPS, i.e. in AWS, where
  * {@code vagen.public-base-url} is an https address. The local stack serves plain http on localhost and gets no
- * HSTS (a browser would otherwise refuse http://localhost afterwards).
+ * HSTS (a browser would otherwise refuse http://localhost afterwards). Shared by the two HTTP functions
+ * (forms, staff-api); defined only where Micronaut's HTTP layer is on the class path.
  */
+@Requires(classes = ServerFilter.class)
 @ServerFilter("/**")
 public class HstsFilter {
 

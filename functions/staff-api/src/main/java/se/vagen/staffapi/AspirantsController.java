@@ -3,7 +3,6 @@ package se.vagen.staffapi;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -113,7 +112,7 @@ public class AspirantsController {
     @Post("/import")
     @Consumes(MediaType.ALL)
     public Views.ImportView importCsv(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        StaffIdentity caller = StaffCaller.admin(request);
+        StaffIdentity caller = StaffCaller.admin(request, "Import");
         ImportReport report = importer.importFile(Bodies.limited(body), caller.user());
         LOG.info("Aspirant import: {} created, {} updated, {} unchanged, {} failed", report.created(),
                 report.updated(), report.unchanged(), report.failed());
@@ -128,11 +127,7 @@ public class AspirantsController {
      */
     @Delete("/{id}")
     public HttpResponse<?> erase(HttpRequest<?> request, @PathVariable String id) {
-        StaffIdentity caller = StaffCaller.of(request);
-        if (!caller.isAdmin()) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN,
-                    ApiError.of("forbidden", "Radering kräver behörigheten admin (gruppen admin)."));
-        }
+        StaffIdentity caller = StaffCaller.admin(request, "Radering");
         Aspirant found = service.find(id).orElseThrow(() -> unknown(id));
         java.time.Instant now = clock.instant();
         Aspirant tombstone = new Aspirant(found.id(), ERASED_NAME, null, null, found.language(), found.channel(),

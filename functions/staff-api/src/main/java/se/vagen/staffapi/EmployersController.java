@@ -110,7 +110,7 @@ public class EmployersController {
     @Post("/import")
     @Consumes(MediaType.ALL)
     public Views.ImportView importCsv(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        StaffIdentity caller = StaffCaller.admin(request);
+        StaffIdentity caller = StaffCaller.admin(request, "Import");
         ImportReport report = importer.importFile(Bodies.limited(body), caller.user());
         LOG.info("Employer import: {} created, {} updated, {} unchanged, {} failed", report.created(),
                 report.updated(), report.unchanged(), report.failed());

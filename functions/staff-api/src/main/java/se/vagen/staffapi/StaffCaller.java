@@ -6,7 +6,8 @@ import se.vagen.staff.StaffIdentity;
 
 /**
  * The caller of a staff route and the role checks beyond "staff" (which {@link StaffAccessFilter} already
- * made). Imports need the {@code admin} group: one file can create or change hundreds of records.
+ * made). Imports, erasure and starting the survey need the {@code admin} group: each can change many records
+ * or remove data for good.
  */
 final class StaffCaller {
 
@@ -19,11 +20,12 @@ final class StaffCaller {
                         ApiError.of("unauthorized", "Logga in: en giltig personaltoken krävs.")));
     }
 
-    static StaffIdentity admin(HttpRequest<?> request) {
+    /** The caller, if in the admin group; else 403 naming what needed it ("Import", "Radering", ...). */
+    static StaffIdentity admin(HttpRequest<?> request, String action) {
         StaffIdentity identity = of(request);
         if (!identity.isAdmin()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN,
-                    ApiError.of("forbidden", "Import kräver behörigheten admin (gruppen admin)."));
+                    ApiError.of("forbidden", action + " kräver behörigheten admin (gruppen admin)."));
         }
         return identity;
     }

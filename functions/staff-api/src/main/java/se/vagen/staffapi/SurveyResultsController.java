@@ -89,11 +89,7 @@ public class SurveyResultsController {
     /** Starts this year's campaign now (admin group). Runs the same code as the scheduled job; safe to repeat. */
     @Post(value = "/{year}/campaign", produces = MediaType.APPLICATION_JSON)
     public MutableHttpResponse<?> startCampaign(@PathVariable String year, HttpRequest<?> request) {
-        StaffIdentity caller = request.getAttribute(StaffAccessFilter.IDENTITY, StaffIdentity.class).orElse(null);
-        if (caller == null || !caller.isAdmin()) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden",
-                    "message", "Only the admin group can start the survey campaign."));
-        }
+        StaffIdentity caller = StaffCaller.admin(request, "Att starta enkäten");
         if (!validYear(year)) {
             return badYear();
         }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -151,25 +150,40 @@ public final class Browser {
     }
 
     public void waitUntilLoaded() {
-        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(js("return document.readyState")));
+        waiting().until(d -> "complete".equals(js("return document.readyState")));
     }
 
-    /** An explicit wait that retries when the page it looked at was replaced meanwhile (navigation). */
+    /**
+     * An explicit wait that retries when the page it looked at was replaced meanwhile (navigation). Any driver
+     * error is retried, not only a stale element: Chrome answers a query on a node of a page being torn down
+     * with a generic "unknown error". The last error is kept as the cause of a time-out.
+     */
     public WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 
     /**
      * Clicks something that loads a new page and waits until that page has replaced the old one: readyState
-     * alone can still be the old page's "complete" right after the click.
+     * alone can still be the old page's "complete" right after the click. The old page is marked with a window
+     * property, which the new page does not have. Polling with a script (not a stale-element check) because
+     * Chrome answers a query on a node of a page being torn down with a generic error, not a stale one.
      */
     public void clickToNewPage(WebElement element) {
-        WebElement oldRoot = driver.findElement(By.tagName("html"));
-        element.click();
-        waiting().until(ExpectedConditions.stalenessOf(oldRoot));
-        waitUntilLoaded();
+        toNewPage(element::click);
+    }
+
+    /** Does something that loads a new page (a click, a key) and waits until the new page has loaded. */
+    public void toNewPage(Runnable action) {
+        js("window.vagenOldPage = true;");
+        action.run();
+        try {
+            waiting().until(d -> Boolean.TRUE.equals(
+                    js("return window.vagenOldPage === undefined && document.readyState === 'complete';")));
+        } catch (TimeoutException e) {
+            throw new AssertionError("No new page was loaded. " + diagnostics(), e);
+        }
     }
 
     /** Waits until an element matching {@code css} is visible; on time-out says what the page shows. */

@@ -71,8 +71,7 @@ class KeyboardCheckinTest {
         assertEquals(freeText, browser.driver().findElement(By.id("freeText")).getDomProperty("value"));
 
         tabTo(null, "submit");
-        key(Keys.ENTER);
-        browser.waitUntilLoaded();
+        browser.toNewPage(() -> key(Keys.ENTER));
         browser.waiting().until(d -> texts.text(lang, "page.thanks.title")
                 .equals(d.findElement(By.tagName("h1")).getText()));
         PageChecks.phonePage(browser, lang, "thank-you " + lang.code());

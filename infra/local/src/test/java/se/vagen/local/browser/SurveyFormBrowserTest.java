@@ -63,7 +63,7 @@ class SurveyFormBrowserTest {
 
         // Sent empty (the browser's own required-field check switched off, as an old browser would): the errors.
         browser.js("document.querySelector('form').noValidate = true;");
-        browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.clickToNewPage(browser.driver().findElement(By.cssSelector("form button[type=submit]")));
         browser.waitVisible(".errors");
         PageChecks.phonePage(browser, Language.EN, "survey errors en");
 

@@ -74,7 +74,8 @@
       return;
     }
     const tokens = await response.json();
-    sessionStorage.setItem(TOKEN, tokens.id_token);
+    // The access token: it carries the scopes (vagen/staff, vagen/admin) the HTTP API checks per route.
+    sessionStorage.setItem(TOKEN, tokens.access_token);
   }
 
   function signOut() {

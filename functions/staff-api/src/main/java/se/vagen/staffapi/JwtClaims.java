@@ -26,7 +26,8 @@ final class JwtClaims {
         if (claims == null) {
             return Optional.empty();
         }
-        String user = claims.getOrDefault("cognito:username", claims.get("sub"));
+        // An access token names the user in "username" (an ID token in "cognito:username").
+        String user = claims.getOrDefault("username", claims.getOrDefault("cognito:username", claims.get("sub")));
         if (user == null || user.isBlank()) {
             return Optional.empty();
         }

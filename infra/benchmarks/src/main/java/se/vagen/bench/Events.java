@@ -62,12 +62,12 @@ final class Events {
         } else {
             ObjectNode claims = JSON.createObjectNode();
             claims.put("sub", "3f1c2e9a-1b2c-4d5e-8f90-0a1b2c3d4e5f");
-            claims.put("cognito:username", staffUser);
+            claims.put("username", staffUser);
             claims.put("cognito:groups", "[staff]");
             claims.put("token_use", "access");
             ObjectNode jwt = JSON.createObjectNode();
             jwt.set("claims", claims);
-            jwt.putArray("scopes");
+            jwt.putArray("scopes").add("vagen/staff");
             ObjectNode authorizer = JSON.createObjectNode();
             authorizer.set("jwt", jwt);
             context.set("authorizer", authorizer);

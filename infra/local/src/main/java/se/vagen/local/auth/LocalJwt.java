@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import se.vagen.staff.StaffScopes;
 
 /**
  * Issues and checks the local stack's staff tokens: RS256 with a key pair made for this process, issuer
- * {@value #ISSUER}, one hour. Shaped like Cognito access tokens ({@code sub}, {@code cognito:username},
- * {@code cognito:groups}, {@code scope}, {@code token_use}).
+ * {@value #ISSUER}, one hour. Shaped like Cognito access tokens after Vägen's pre-token-generation trigger
+ * ({@code sub}, {@code username}, {@code cognito:groups}, {@code token_use}, and in {@code scope} the scopes the
+ * groups grant, from the same {@link StaffScopes} the trigger uses).
  */
 public final class LocalJwt {
 
@@ -60,10 +62,10 @@ public final class LocalJwt {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(UUID.nameUUIDFromBytes(user.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
-                .claim("cognito:username", user)
+                .claim("username", user)
                 .claim("cognito:groups", List.copyOf(groups))
                 .claim("token_use", "access")
-                .claim("scope", "aws.cognito.signin.user.admin")
+                .claim("scope", scope(groups))
                 .claim("client_id", "vagen-local")
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(issuedAt))
@@ -79,6 +81,13 @@ public final class LocalJwt {
     }
 
     /** What the HTTP API JWT authorizer passes on for a valid token. */
+    /** Cognito's default scope plus what the groups grant (the trigger's scopesToAdd). */
+    static String scope(List<String> groups) {
+        List<String> scopes = new ArrayList<>(List.of("aws.cognito.signin.user.admin"));
+        scopes.addAll(StaffScopes.granted(groups));
+        return String.join(" ", scopes);
+    }
+
     public record Verified(Map<String, String> claims, List<String> scopes) {
     }
 

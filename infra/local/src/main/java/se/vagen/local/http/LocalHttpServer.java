@@ -25,7 +25,8 @@ import se.vagen.local.schema.TemplateRoutes;
  *   <li>{@code /dev}, {@code /dev/*}: local-only tools ({@link DevRoutes}); {@code /} leads there;</li>
  *   <li>everything else: the HttpApi routes of template.yaml ({@link TemplateRoutes}), e.g. GET/POST
  *   {@code /c/{token}} to forms, public {@code GET /staff}, and {@code ANY /staff/{proxy+}} behind the JWT
- *   authorizer (401 {"message":"Unauthorized"} without a valid token; the function checks the group itself).
+ *   authorizer (401 {"message":"Unauthorized"} without a valid token, 403 {"message":"Forbidden"} when the token
+ *   lacks the route's {@code AuthorizationScopes}; the function checks the group again).
  *   No route: 404 {"message":"Not Found"}, as API Gateway.</li>
  * </ul>
  */
@@ -139,6 +140,11 @@ public final class LocalHttpServer implements AutoCloseable {
                 if (verified.isEmpty()) {
                     exchange.getResponseHeaders().set("www-authenticate", "Bearer");
                     HttpAnswer.json(exchange, 401, Map.of("message", "Unauthorized"));
+                    return;
+                }
+                if (!route.allows(verified.get().scopes())) {
+                    // API Gateway's answer when the token lacks every scope the route requires.
+                    HttpAnswer.json(exchange, 403, Map.of("message", "Forbidden"));
                     return;
                 }
                 authorization = new ApiGatewayEvents.JwtAuthorization(verified.get().claims(), verified.get().scopes());

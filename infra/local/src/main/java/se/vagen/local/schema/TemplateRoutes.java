@@ -12,14 +12,31 @@ import java.util.Optional;
  * The HTTP API's routes as template.yaml defines them: every {@code HttpApi} event of every
  * {@code AWS::Serverless::Function} (method, path with {param} and {proxy+}, the function's Handler class, and
  * whether the JWT authorizer guards it: the API's default authorizer unless the event says
- * {@code Authorizer: NONE}). The local stack routes requests with these, so a route added to the template works
+ * {@code Authorizer: NONE}, and the OAuth scopes it requires, {@code Auth: AuthorizationScopes}). The local stack routes requests with these, so a route added to the template works
  * locally without further code. Matching follows API Gateway: the most specific route wins (literal segments
  * before parameters, greedy {@code {proxy+}} last).
  */
 public final class TemplateRoutes {
 
-    /** One route; {@code routeKey} as API Gateway writes it, e.g. "GET /c/{token}". */
-    public record Route(String method, String path, String handlerClass, String functionId, boolean authorized) {
+    /**
+     * One route; {@code routeKey} as API Gateway writes it, e.g. "GET /c/{token}". {@code scopes}: the token must
+     * carry at least one of them (API Gateway's rule); empty means any valid token.
+     */
+    public record Route(String method, String path, String handlerClass, String functionId, boolean authorized,
+                        List<String> scopes) {
+
+        public Route {
+            scopes = List.copyOf(scopes);
+        }
+
+        public Route(String method, String path, String handlerClass, String functionId, boolean authorized) {
+            this(method, path, handlerClass, functionId, authorized, List.of());
+        }
+
+        /** True when the route needs no scope or {@code granted} holds one of those it needs. */
+        public boolean allows(List<String> granted) {
+            return scopes.isEmpty() || scopes.stream().anyMatch(granted::contains);
+        }
 
         public String routeKey() {
             return method + " " + path;
@@ -87,9 +104,14 @@ public final class TemplateRoutes {
                         ? String.valueOf(ref.get("Ref")) : null;
                 boolean defaultAuth = api == null ? apiDefaultAuth.values().stream().anyMatch(b -> b)
                         : apiDefaultAuth.getOrDefault(api, false);
-                Object authorizer = p.get("Auth") instanceof Map<?, ?> auth ? auth.get("Authorizer") : null;
+                Map<?, ?> auth = p.get("Auth") instanceof Map<?, ?> a ? a : Map.of();
+                Object authorizer = auth.get("Authorizer");
                 boolean authorized = authorizer == null ? defaultAuth : !"NONE".equals(String.valueOf(authorizer));
-                routes.add(new Route(method, path, handlerClass, functionId(id), authorized));
+                List<String> scopes = new ArrayList<>();
+                if (auth.get("AuthorizationScopes") instanceof List<?> listed) {
+                    listed.forEach(scope -> scopes.add(String.valueOf(scope)));
+                }
+                routes.add(new Route(method, path, handlerClass, functionId(id), authorized, scopes));
             });
         });
         return new TemplateRoutes(routes);

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import se.vagen.local.auth.LocalJwt;
 import se.vagen.local.testing.VagenStack;
 
@@ -80,6 +82,29 @@ class StaffAuthTest {
     void aStaffTokenGets200() {
         HttpResponse<String> response = stack.get("/staff/forum-lists", stack.staffToken("anna", "staff", "admin"));
         assertEquals(200, response.statusCode(), response.body());
+    }
+
+    /** The local sign-in issues the scopes Cognito's trigger would (StaffTokenScopesFunction, StaffScopes). */
+    @ParameterizedTest(name = "groups [{0}] -> scopes [{1}]")
+    @CsvSource(delimiter = '|', value = {
+            "staff       | aws.cognito.signin.user.admin vagen/staff",
+            "admin       | aws.cognito.signin.user.admin vagen/staff vagen/admin",
+            "staff admin | aws.cognito.signin.user.admin vagen/staff vagen/admin",
+            "reception   | aws.cognito.signin.user.admin",
+    })
+    void tokensCarryTheScopesOfTheirGroups(String groups, String scopes) {
+        String token = stack.staffToken("anna", groups.split(" "));
+        assertEquals(List.of(scopes.split(" ")), stack.stack().jwt().verify(token).orElseThrow().scopes());
+    }
+
+    @Test
+    void adminRoutesNeedTheAdminScopeAtTheGateway() {
+        HttpResponse<String> staff = stack.post("/staff/employers/import", "text/csv", "", stack.staffToken("anna", "staff"));
+        assertEquals(403, staff.statusCode());
+        assertEquals("{\"message\":\"Forbidden\"}", staff.body(), "API Gateway's answer, before the function");
+        HttpResponse<String> admin = stack.post("/staff/employers/import", "text/csv", "", stack.staffToken("ada", "staff", "admin"));
+        assertEquals(400, admin.statusCode(), "past the gateway, the function itself says what is wrong: " + admin.body());
+        assertTrue(admin.body().contains("\"error\""), admin.body());
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,19 +22,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Runtime, SnapStart, schedules and routes of the six functions. */
+/** Runtime, SnapStart, schedules and routes of the functions (six with Micronaut, plus the token trigger). */
 class FunctionsTest {
 
     private static final TemplateFile TEMPLATE = TemplateFile.load();
 
-    /** Handler classes fixed in the helpers' COMMON.md (the local stack uses the same names). */
+    /** Handler classes fixed in the helpers' COMMON.md (the local stack uses the same names): CodeUri and Handler by logical id. */
     private static final Map<String, String> HANDLERS = Map.of(
-            "functions/forms/target/vagen-forms.jar", "se.vagen.forms.FormsFunction",
-            "functions/staff-api/target/vagen-staff-api.jar", "se.vagen.staffapi.StaffApiFunction",
-            "functions/inbound-messages/target/vagen-inbound-messages.jar", "se.vagen.inbound.InboundMessagesFunction",
-            "functions/checkin-reminders/target/vagen-checkin-reminders.jar", "se.vagen.reminders.CheckinRemindersFunction",
-            "functions/survey-links/target/vagen-survey-links.jar", "se.vagen.surveylinks.SurveyLinksFunction",
-            "functions/forum-list/target/vagen-forum-list.jar", "se.vagen.forumlist.ForumListFunction");
+            "FormsFunction", "functions/forms/target/vagen-forms.jar se.vagen.forms.FormsFunction",
+            "StaffApiFunction", "functions/staff-api/target/vagen-staff-api.jar se.vagen.staffapi.StaffApiFunction",
+            "StaffTokenScopesFunction", "functions/staff-api/target/vagen-staff-api.jar "
+                    + "se.vagen.staffapi.StaffTokenScopesFunction::handleRequest",
+            "InboundMessagesFunction", "functions/inbound-messages/target/vagen-inbound-messages.jar "
+                    + "se.vagen.inbound.InboundMessagesFunction",
+            "CheckinRemindersFunction", "functions/checkin-reminders/target/vagen-checkin-reminders.jar "
+                    + "se.vagen.reminders.CheckinRemindersFunction",
+            "SurveyLinksFunction", "functions/survey-links/target/vagen-survey-links.jar "
+                    + "se.vagen.surveylinks.SurveyLinksFunction",
+            "ForumListFunction", "functions/forum-list/target/vagen-forum-list.jar se.vagen.forumlist.ForumListFunction");
 
     static Stream<String> functions() {
         return TEMPLATE.resourcesOfType("AWS::Serverless::Function").keySet().stream();
@@ -44,10 +50,10 @@ class FunctionsTest {
     }
 
     @Test
-    void theSixFunctionsWithTheirHandlers() {
+    void theFunctionsWithTheirJarsAndHandlers() {
         Map<String, String> found = new TreeMap<>();
-        TEMPLATE.resourcesOfType("AWS::Serverless::Function").values()
-                .forEach(f -> found.put((String) properties(f).get("CodeUri"), (String) properties(f).get("Handler")));
+        TEMPLATE.resourcesOfType("AWS::Serverless::Function").forEach((id, f) ->
+                found.put(id, properties(f).get("CodeUri") + " " + properties(f).get("Handler")));
         assertEquals(new TreeMap<>(HANDLERS), found);
     }
 
@@ -144,8 +150,7 @@ class FunctionsTest {
                 map(properties(f).get("Events")).values().stream().map(TemplateFile::map)
                         .filter(e -> "HttpApi".equals(e.get("Type")))
                         .map(e -> map(e.get("Properties")))
-                        .forEach(p -> routes.put(p.get("Method") + " " + p.get("Path"),
-                                id + (p.containsKey("Auth") ? " " + map(p.get("Auth")).get("Authorizer") : " StaffJwt"))));
+                        .forEach(p -> routes.put(p.get("Method") + " " + p.get("Path"), id + " " + authorizer(p))));
         // The routes API.md needs, with who may call them.
         Map<String, String> required = Map.of(
                 "GET /health", "FormsFunction NONE",
@@ -156,8 +161,15 @@ class FunctionsTest {
                 "GET /s/{token}/unsubscribe", "FormsFunction NONE",
                 "POST /s/{token}/unsubscribe", "FormsFunction NONE",
                 "GET /staff", "StaffApiFunction NONE",
-                "ANY /staff/{proxy+}", "StaffApiFunction StaffJwt");
+                "ANY /staff/{proxy+}", "StaffApiFunction StaffJwt vagen/staff");
         required.forEach((route, target) -> assertEquals(target, routes.get(route), route));
+        // What only admins may do (StaffCaller.admin in the function checks the group again).
+        Map<String, String> adminOnly = Map.of(
+                "POST /staff/aspirants/import", "StaffApiFunction StaffJwt vagen/admin",
+                "DELETE /staff/aspirants/{id}", "StaffApiFunction StaffJwt vagen/admin",
+                "POST /staff/employers/import", "StaffApiFunction StaffJwt vagen/admin",
+                "POST /staff/surveys/{year}/campaign", "StaffApiFunction StaffJwt vagen/admin");
+        adminOnly.forEach((route, target) -> assertEquals(target, routes.get(route), route));
         // A public route is a deliberate decision: add it here with the reason.
         Set<String> publicRoutes = Set.of("GET /health", "GET /c/{token}", "POST /c/{token}", "GET /s/{token}",
                 "POST /s/{token}", "GET /staff",
@@ -167,11 +179,33 @@ class FunctionsTest {
             if (target.endsWith(" NONE")) {
                 assertTrue(publicRoutes.contains(route), route + " is public; is that intended?");
             } else {
-                assertTrue(target.endsWith(" StaffJwt"), route + ": unknown authorizer " + target);
+                assertTrue(target.endsWith(" StaffJwt vagen/staff") || target.endsWith(" StaffJwt vagen/admin"),
+                        route + ": every staff route needs the JWT and a staff or admin scope, not " + target);
             }
         });
         Map<String, Object> jwt = map(map(map(auth.get("Authorizers")).get("StaffJwt")).get("JwtConfiguration"));
+        Map<String, Object> pool = properties(TEMPLATE.resources().get("StaffUserPool"));
+        Map<String, Object> trigger = map(map(pool.get("LambdaConfig")).get("PreTokenGenerationConfig"));
+        assertEquals(Map.of("Ref", "StaffTokenScopesFunction.Alias"), trigger.get("LambdaArn"),
+                "the scopes come from the trigger (its live alias, so SnapStart applies)");
+        assertEquals("V2_0", trigger.get("LambdaVersion"), "V2_0: the event that can change the access token");
+        assertEquals("ESSENTIALS", pool.get("UserPoolTier"), "access-token customisation needs Essentials");
+        Map<String, Object> server = properties(TEMPLATE.resources().get("StaffApiResourceServer"));
+        assertEquals("vagen", server.get("Identifier"));
+        assertEquals(List.of("staff", "admin"), list(server.get("Scopes")).stream()
+                .map(scope -> map(scope).get("ScopeName")).toList());
+        assertFalse(String.valueOf(properties(TEMPLATE.resources().get("StaffUserPoolClient")).get("AllowedOAuthScopes"))
+                .contains("vagen/"), "a client may not ask for the staff scopes itself; only the trigger grants them");
         assertEquals(list(Map.of("Ref", "StaffUserPoolClient")), jwt.get("audience"));
         assertTrue(String.valueOf(jwt.get("issuer")).contains("${StaffUserPool}"), "issuer is the user pool");
+    }
+
+    /** "NONE", or "StaffJwt" followed by the scopes the route requires. */
+    private static String authorizer(Map<String, Object> eventProperties) {
+        Map<String, Object> auth = eventProperties.containsKey("Auth") ? map(eventProperties.get("Auth")) : Map.of();
+        Object name = auth.getOrDefault("Authorizer", "StaffJwt");
+        List<Object> scopes = auth.containsKey("AuthorizationScopes") ? list(auth.get("AuthorizationScopes")) : List.of();
+        return scopes.isEmpty() ? String.valueOf(name)
+                : name + " " + String.join(" ", scopes.stream().map(String::valueOf).toList());
     }
 }

@@ -1,5 +1,6 @@
 package se.vagen.staffapi;
 
+import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -8,6 +9,8 @@ import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.vagen.aspirant.PhoneTakenException;
 import se.vagen.common.InvalidCursorException;
 import se.vagen.csvimport.CsvFormatException;
@@ -104,6 +107,32 @@ final class ApiErrorHandlers {
         @Override
         public HttpResponse<ApiError> handle(HttpRequest request, CsvFormatException e) {
             return answer(HttpStatus.BAD_REQUEST, ApiError.of("csv", e.getMessage()));
+        }
+    }
+
+    /**
+     * Anything no other handler answers (a failing AWS call, a bean that cannot be built): a plain 500 that says
+     * nothing about our internals, instead of Micronaut's default body with the exception's message and bean
+     * path. The log gets the exception's type and where it was thrown, not its message (a message may quote
+     * input).
+     */
+    @Singleton
+    static class Unexpected implements ExceptionHandler<RuntimeException, HttpResponse<ApiError>> {
+        private static final Logger LOG = LoggerFactory.getLogger(Unexpected.class);
+
+        @Override
+        public HttpResponse<ApiError> handle(HttpRequest request, RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            StackTraceElement[] where = root.getStackTrace();
+            // The route's template ("/staff/aspirants/{id}"), never the path with its values.
+            LOG.error("staff API: unexpected {} (root cause {} at {}) on {} {}", e.getClass().getName(),
+                    root.getClass().getName(), where.length > 0 ? where[0] : "?", request.getMethod(),
+                    BasicHttpAttributes.getUriTemplate(request).orElse("(no route)"));
+            return answer(HttpStatus.INTERNAL_SERVER_ERROR,
+                    ApiError.of("internal", "Något gick fel hos oss. Försök igen om en stund; kvarstår felet, kontakta förvaltningen av Vägen."));
         }
     }
 }

@@ -4,12 +4,16 @@ import java.time.Instant;
 
 /**
  * Exactly-once bookkeeping for outbound messages and inbound deliveries, by key (see template.yaml,
- * IdempotencyTable). A key is claimed by one caller only (conditional write); a failed send can be
- * claimed again by a later run; a sent one never.
+ * IdempotencyTable). A key is claimed by one caller only (conditional write); a failed send can be claimed again by
+ * a later run; a sent one never. A claim is a lease ({@link ClaimLease}): a key left CLAIMED by a run that died
+ * before it could mark it sent or failed can be claimed again once the claim is older than the lease.
  */
 public interface SendLedger {
 
-    /** Claims the key for sending; true for exactly one caller, and again after {@link #markFailed}. */
+    /**
+     * Claims the key for sending at {@code now} (the run's "as of" instant); true for exactly one caller, again after
+     * {@link #markFailed}, and again once an earlier claim is older than the lease.
+     */
     boolean claim(String key, Instant now, Instant expiresAt);
 
     void markSent(String key, Instant now);

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import se.vagen.common.Page;
 import se.vagen.employer.Employer;
 import se.vagen.employer.EmployerRepository;
+import se.vagen.idempotency.ClaimLease;
+import se.vagen.idempotency.LedgerStatus;
 import se.vagen.idempotency.SendLedger;
 import se.vagen.messaging.EmailSender;
 import se.vagen.messaging.OutgoingEmail;
@@ -145,12 +147,15 @@ final class InMemorySurvey {
 
     static final class Ledger implements SendLedger {
         final Map<String, String> status = new HashMap<>();
+        final Map<String, Instant> claimedAt = new HashMap<>();
+        final ClaimLease lease = ClaimLease.defaults();
 
         @Override
         public boolean claim(String key, Instant now, Instant expiresAt) {
             String current = status.get(key);
-            if (current == null || current.equals("FAILED")) {
+            if (lease.claimable(current == null ? null : LedgerStatus.valueOf(current), claimedAt.get(key), now)) {
                 status.put(key, "CLAIMED");
+                claimedAt.put(key, now);
                 return true;
             }
             return false;

@@ -1,37 +1,64 @@
 package se.vagen.aws.dynamodb;
 
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.vagen.aws.TableNames;
+import se.vagen.idempotency.ClaimLease;
+import se.vagen.idempotency.LedgerStatus;
 import se.vagen.idempotency.SendLedger;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedResponse;
 import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * The exactly-once ledger in IdempotencyTable. {@link #claim} is a conditional PutItem
- * ({@code attribute_not_exists(key) OR status = FAILED}): one caller wins, also when many run at once; a failed
- * send can be claimed again by a later run, a claimed or sent one never. A claim left behind by a run that died
- * between claim and send stays CLAIMED: we prefer a missing reminder over a duplicate one (see docs/checkin.md).
+ * The exactly-once ledger in IdempotencyTable. {@link #claim} is one conditional PutItem, the {@link ClaimLease}
+ * rule written as a condition:
+ * <pre>
+ * attribute_not_exists(key) OR status = FAILED OR (status = CLAIMED AND claimedAtMillis &lt; now - lease)
+ * </pre>
+ * One caller wins, also when many run at once (DynamoDB evaluates the condition and writes atomically); a failed
+ * send can be claimed again by a later run; a sent one never; a claim left behind by a run that died between claim
+ * and send can be claimed again once it is older than the lease ({@code vagen.ledger.claim-lease}, env
+ * {@code VAGEN_LEDGER_CLAIM_LEASE}, default {@link ClaimLease#DEFAULT_LENGTH}; see docs/reliability.md).
+ * The claim time is stored as epoch milliseconds ({@code claimedAtMillis}) beside the readable {@code claimedAt}:
+ * ISO strings with and without fractions of a second do not sort in time order. A CLAIMED entry without
+ * {@code claimedAtMillis} (written before leases) is never taken over.
  */
 @Singleton
 public class DynamoSendLedger implements SendLedger {
 
-    static final String CLAIMED = "CLAIMED";
-    static final String SENT = "SENT";
-    static final String FAILED = "FAILED";
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoSendLedger.class);
+
+    static final String CLAIMED = LedgerStatus.CLAIMED.name();
+    static final String SENT = LedgerStatus.SENT.name();
+    static final String FAILED = LedgerStatus.FAILED.name();
 
     private final DynamoDbTable<LedgerItem> table;
+    private final ClaimLease lease;
 
     public DynamoSendLedger(DynamoDbEnhancedClient client, TableNames names) {
+        this(client, names, ClaimLease.DEFAULT_LENGTH);
+    }
+
+    @Inject
+    public DynamoSendLedger(DynamoDbEnhancedClient client, TableNames names,
+                            @Value("${vagen.ledger.claim-lease:PT2H30M}") Duration lease) {
         this.table = client.table(TableNames.required(names.idempotency(), "idempotency"),
                 TableSchema.fromBean(LedgerItem.class));
+        this.lease = new ClaimLease(lease);
     }
 
     @Override
@@ -40,14 +67,26 @@ public class DynamoSendLedger implements SendLedger {
         item.setKey(key);
         item.setStatus(CLAIMED);
         item.setClaimedAt(now.toString());
+        item.setClaimedAtMillis(now.toEpochMilli());
         item.setExpiresAt(expiresAt.getEpochSecond());
         Expression condition = Expression.builder()
-                .expression("attribute_not_exists(#k) OR #s = :failed")
-                .expressionNames(Map.of("#k", "key", "#s", "status"))
-                .expressionValues(Map.of(":failed", AttributeValue.fromS(FAILED)))
+                .expression("attribute_not_exists(#k) OR #s = :failed OR (#s = :claimed AND #cm < :staleBefore)")
+                .expressionNames(Map.of("#k", "key", "#s", "status", "#cm", "claimedAtMillis"))
+                .expressionValues(Map.of(
+                        ":failed", AttributeValue.fromS(FAILED),
+                        ":claimed", AttributeValue.fromS(CLAIMED),
+                        ":staleBefore", AttributeValue.fromN(Long.toString(lease.staleBefore(now).toEpochMilli()))))
                 .build();
         try {
-            table.putItem(PutItemEnhancedRequest.builder(LedgerItem.class).item(item).conditionExpression(condition).build());
+            PutItemEnhancedResponse<LedgerItem> response = table.putItemWithResponse(PutItemEnhancedRequest
+                    .builder(LedgerItem.class).item(item).conditionExpression(condition)
+                    .returnValues(ReturnValue.ALL_OLD).build());
+            LedgerItem before = response.attributes();
+            if (before != null && CLAIMED.equals(before.getStatus())) {
+                // Keys hold ids only (no personal data).
+                LOG.info("send ledger: took over {}, left CLAIMED by a run as of {} (older than the {} lease)",
+                        key, before.getClaimedAt(), lease.length());
+            }
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -87,5 +126,10 @@ public class DynamoSendLedger implements SendLedger {
     public String status(String key) {
         LedgerItem item = table.getItem(r -> r.key(k -> k.partitionValue(key)).consistentRead(true));
         return item == null ? null : item.getStatus();
+    }
+
+    /** The lease this ledger applies. */
+    public ClaimLease lease() {
+        return lease;
     }
 }

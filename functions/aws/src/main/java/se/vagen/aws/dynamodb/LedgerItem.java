@@ -9,6 +9,8 @@ public class LedgerItem {
     private String key;
     private String status;
     private String claimedAt;
+    /** The claim's instant in epoch milliseconds, for the lease condition (ISO strings do not compare in order). */
+    private Long claimedAtMillis;
     private String sentAt;
     private String failedAt;
     private String reason;
@@ -21,6 +23,8 @@ public class LedgerItem {
     public void setStatus(String status) { this.status = status; }
     public String getClaimedAt() { return claimedAt; }
     public void setClaimedAt(String claimedAt) { this.claimedAt = claimedAt; }
+    public Long getClaimedAtMillis() { return claimedAtMillis; }
+    public void setClaimedAtMillis(Long claimedAtMillis) { this.claimedAtMillis = claimedAtMillis; }
     public String getSentAt() { return sentAt; }
     public void setSentAt(String sentAt) { this.sentAt = sentAt; }
     public String getFailedAt() { return failedAt; }

@@ -190,7 +190,7 @@ public final class DevRoutes {
                 try {
                     fault = Fault.valueOf(kind.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new BadInput("kind must be THROTTLE, SERVER_ERROR or REJECT");
+                    throw new BadInput("kind must be THROTTLE, SERVER_ERROR, REJECT or HOLD");
                 }
                 if (count < 1 || count > 1000) {
                     throw new BadInput("count must be a whole number 1..1000");

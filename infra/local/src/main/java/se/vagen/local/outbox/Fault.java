@@ -7,5 +7,10 @@ public enum Fault {
     /** 500 InternalFailure. Retryable. */
     SERVER_ERROR,
     /** SES: 400 MessageRejected; SNS: 400 InvalidParameter. Not retryable. */
-    REJECT
+    REJECT,
+    /**
+     * The request is read and then never answered: a provider that hangs. The message is not accepted (not in the
+     * outbox). Held requests are let go by {@link Outbox#clearFaults()} (answered 503) or when the outbox stops.
+     */
+    HOLD
 }

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *   what SDK 2.57.8's SNS client speaks.</li>
  * </ul>
  * Faults can be injected per channel ({@link #failNext}); a failed send keeps failing through the SDK's own
- * retries of that call (same {@code amz-sdk-invocation-id}), so the adapter sees the failure.
+ * retries of that call (same {@code amz-sdk-invocation-id}), so the adapter sees the failure. {@link #holdAfter}
+ * lets a number of sends through and then holds every later one unanswered ({@link Fault#HOLD}), as a hanging
+ * provider would; {@link #held} counts the requests held right now.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -58,6 +60,11 @@ public final class Outbox implements AutoCloseable {
             return size() > 1000;
         }
     });
+    /** Per channel: how many more sends are accepted before every later one is held ({@link #holdAfter}). */
+    private final Map<String, Integer> acceptBeforeHold = new LinkedHashMap<>();
+    private final Map<String, Integer> heldNow = new LinkedHashMap<>();
+    /** Bumped to let every held request go. */
+    private long releases;
     private final Clock clock;
     private HttpServer server;
     private ExecutorService executor;
@@ -73,7 +80,8 @@ public final class Outbox implements AutoCloseable {
     /** Starts the endpoint on a free loopback port. */
     public synchronized Outbox start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        executor = Executors.newFixedThreadPool(4, r -> {
+        // Not a fixed pool: held requests each keep a thread.
+        executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "outbox");
             t.setDaemon(true);
             return t;
@@ -94,6 +102,7 @@ public final class Outbox implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        releaseHeld();
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
@@ -134,10 +143,56 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** Drops every pending fault. */
+    /** Drops every pending fault and lets every held request go (answered 503). */
     public synchronized void clearFaults() {
         pendingFaults.clear();
         failingInvocations.clear();
+        releaseHeld();
+    }
+
+    /**
+     * The next {@code accepted} sends on {@code channel} go through as usual; every later one is held unanswered
+     * ({@link Fault#HOLD}) until {@link #clearFaults()}.
+     */
+    public synchronized void holdAfter(String channel, int accepted) {
+        if (accepted < 0) {
+            throw new IllegalArgumentException("accepted must be 0 or more");
+        }
+        acceptBeforeHold.put(channel(channel), accepted);
+    }
+
+    /** Requests on {@code channel} held unanswered right now. */
+    public synchronized int held(String channel) {
+        return heldNow.getOrDefault(channel(channel), 0);
+    }
+
+    private synchronized void releaseHeld() {
+        acceptBeforeHold.clear();
+        releases++;
+        notifyAll();
+    }
+
+    /** Blocks the request's thread until the held requests are let go, then answers 503 (if anyone still listens). */
+    private void hold(HttpExchange exchange, String channel) {
+        synchronized (this) {
+            long generation = releases;
+            heldNow.merge(channel, 1, Integer::sum);
+            LOG.info("Outbox: {} request held ({} held)", channel, heldNow.get(channel));
+            try {
+                while (generation == releases) {
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                heldNow.merge(channel, -1, Integer::sum);
+            }
+        }
+        try {
+            send(exchange, 503, "text/plain", "Service unavailable (held request let go)", Map.of());
+        } catch (IOException e) {
+            LOG.debug("Outbox: the held request's client is gone: {}", e.toString());
+        }
     }
 
     public static String channel(String channel) {
@@ -151,6 +206,16 @@ public final class Outbox implements AutoCloseable {
     private synchronized Fault takeFault(String channel, String invocationId) {
         if (invocationId != null && failingInvocations.containsKey(invocationId)) {
             return failingInvocations.get(invocationId);
+        }
+        Integer accept = acceptBeforeHold.get(channel);
+        if (accept != null && accept == 0) {
+            if (invocationId != null) {
+                failingInvocations.put(invocationId, Fault.HOLD);
+            }
+            return Fault.HOLD;
+        }
+        if (accept != null) {
+            acceptBeforeHold.put(channel, accept - 1);
         }
         List<Fault> queue = pendingFaults.get(channel);
         if (queue == null || queue.isEmpty()) {
@@ -217,6 +282,7 @@ public final class Outbox implements AutoCloseable {
                 case THROTTLE -> sesError(exchange, 400, "ThrottlingException", "Rate exceeded (injected)");
                 case SERVER_ERROR -> sesError(exchange, 500, "InternalFailure", "Internal failure (injected)");
                 case REJECT -> sesError(exchange, 400, "MessageRejected", "Message rejected (injected)");
+                case HOLD -> hold(exchange, EMAIL);
             }
             return;
         }
@@ -300,6 +366,7 @@ public final class Outbox implements AutoCloseable {
                 case THROTTLE -> snsError(exchange, 429, "Throttled", "Rate exceeded (injected)");
                 case SERVER_ERROR -> snsError(exchange, 500, "InternalError", "Internal failure (injected)");
                 case REJECT -> snsError(exchange, 400, "InvalidParameter", "Invalid phone number (injected)");
+                case HOLD -> hold(exchange, SMS);
             }
             return;
         }

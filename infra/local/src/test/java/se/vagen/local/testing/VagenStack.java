@@ -33,6 +33,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@link #failNext} and a shortened {@link #lambdaTimeout} affect everyone: undo them in a {@code finally} /
  * {@code @AfterEach} ({@link #clearFaults()}, {@link #resetLambdaTimeout()}), and keep such tests in one class.
  *
+ * <p>Tests that would disturb everyone else (thousands of items, a job over all of them, held requests) start their
+ * own stack with {@link #isolated()} and close it when done; they are tagged {@code own-stack} and run in their own
+ * surefire execution (infra/local/pom.xml), so they never slow down the shared stack's job runs.
+ *
  * <p>Example:
  * <pre>{@code
  * VagenStack stack = VagenStack.shared();
@@ -40,19 +44,41 @@ import software.amazon.awssdk.services.s3.S3Client;
  * HttpResponse<String> r = stack.get("/staff/forum-lists", token);
  * }</pre>
  */
-public final class VagenStack {
+public final class VagenStack implements AutoCloseable {
 
     private static VagenStack shared;
     private static IllegalStateException failure;
 
     private final LocalStack stack;
+    private final boolean isolated;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private VagenStack(LocalStack stack) {
+    private VagenStack(LocalStack stack, boolean isolated) {
         this.stack = stack;
+        this.isolated = isolated;
+    }
+
+    /**
+     * A stack of its own (its own ports, DynamoDB Local, S3Mock and outbox; in memory, no demo data), beside the
+     * shared one if that runs too. The caller closes it ({@link #close()}).
+     */
+    public static VagenStack isolated() throws Exception {
+        LocalStack.quietLogging();
+        LocalStack started = LocalStack.start(LocalStack.Options.defaults().withPort(0).withDemo(false));
+        System.out.printf("VagenStack: isolated local stack ready at %s in %d ms%n", started.baseUri(),
+                started.startupTime().toMillis());
+        return new VagenStack(started, true);
+    }
+
+    /** Stops an {@link #isolated()} stack; does nothing to the shared one (the JVM's exit stops that). */
+    @Override
+    public void close() {
+        if (isolated) {
+            stack.close();
+        }
     }
 
     /** The stack of this test JVM, started on first use. */
@@ -67,7 +93,7 @@ public final class VagenStack {
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "vagen-stack-stop"));
                 System.out.printf("VagenStack: local stack ready at %s in %d ms%n", started.baseUri(),
                         started.startupTime().toMillis());
-                shared = new VagenStack(started);
+                shared = new VagenStack(started, false);
             } catch (Exception e) {
                 failure = new IllegalStateException("The local stack did not start: " + e, e);
                 throw failure;
@@ -187,8 +213,19 @@ public final class VagenStack {
         stack.outbox().failNext(channel, count, fault);
     }
 
+    /** Drops pending faults and lets held requests go ({@link #holdAfter}). */
     public void clearFaults() {
         stack.outbox().clearFaults();
+    }
+
+    /** The next {@code accepted} sends on "sms" or "email" go through, every later one hangs unanswered until {@link #clearFaults()}. */
+    public void holdAfter(String channel, int accepted) {
+        stack.outbox().holdAfter(channel, accepted);
+    }
+
+    /** Requests on "sms" or "email" held unanswered right now. */
+    public int held(String channel) {
+        return stack.outbox().held(channel);
     }
 
     // ------------------------------------------------------------------ jobs, inbound messages, Lambda time

@@ -1,0 +1,148 @@
+package se.vagen.local.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import se.vagen.aws.TableNames;
+import se.vagen.aws.dynamodb.DynamoSendLedger;
+import se.vagen.aws.dynamodb.LedgerItem;
+import se.vagen.local.testing.VagenStack;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+
+/**
+ * The claim lease in DynamoSendLedger against DynamoDB Local: the same table of cases as the domain's
+ * ClaimLeaseTest, each state written through the adapter itself (claim as of an earlier instant, then mark sent or
+ * failed), then claimed as of now; and many claims at one instant on one key, stale or fresh.
+ */
+class SendLedgerLeaseTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T12:05:00Z");
+    private static final Instant KEEP = NOW.plus(Duration.ofDays(120));
+
+    private static VagenStack stack;
+    private static TableNames names;
+
+    @BeforeAll
+    static void setUp() {
+        stack = VagenStack.shared();
+        names = stack.context().getBean(TableNames.class);
+    }
+
+    private static DynamoSendLedger ledger(long leaseMinutes) {
+        return new DynamoSendLedger(stack.enhanced(), names, Duration.ofMinutes(leaseMinutes));
+    }
+
+    private static String key() {
+        return "test#lease#" + UUID.randomUUID();
+    }
+
+    @ParameterizedTest(name = "{0}, claimed {1} min before, lease {2} min -> {3}")
+    @CsvSource(nullValues = "none", value = {
+            "none,      none, 150, true",
+            "FAILED,    0,    150, true",
+            "FAILED,    1000, 150, true",
+            "SENT,      0,    150, false",
+            "SENT,      151,  150, false",
+            "SENT,      100000, 150, false",
+            "CLAIMED,   0,    150, false",
+            "CLAIMED,   120,  150, false",
+            "CLAIMED,   149,  150, false",
+            "CLAIMED,   150,  150, false",
+            "CLAIMED,   151,  150, true",
+            "CLAIMED,   240,  150, true",
+            "CLAIMED,   1080, 150, true",
+            "CLAIMED,   -60,  150, false",
+            "CLAIMED,   none, 150, false",
+            "CLAIMED,   31,   30,  true",
+            "CLAIMED,   29,   30,  false",
+    })
+    void claimAsOfNow(String status, Long minutesBefore, long leaseMinutes, boolean expected) {
+        DynamoSendLedger ledger = ledger(leaseMinutes);
+        String key = key();
+        Instant before = minutesBefore == null ? null : NOW.minus(Duration.ofMinutes(minutesBefore));
+        if (status != null && before == null) {
+            // A CLAIMED entry as written before leases: no claimedAtMillis.
+            LedgerItem legacy = new LedgerItem();
+            legacy.setKey(key);
+            legacy.setStatus(status);
+            legacy.setClaimedAt("2026-11-30T09:00:00Z");
+            legacy.setExpiresAt(KEEP.getEpochSecond());
+            table().putItem(legacy);
+        } else if (status != null) {
+            assertEquals(true, ledger.claim(key, before, KEEP), "setting up " + status);
+            switch (status) {
+                case "SENT" -> ledger.markSent(key, before);
+                case "FAILED" -> ledger.markFailed(key, before, "injected");
+                default -> { }
+            }
+        }
+        assertEquals(status, ledger.status(key));
+
+        assertEquals(expected, ledger.claim(key, NOW, KEEP));
+
+        LedgerItem after = table().getItem(r -> r.key(k -> k.partitionValue(key)).consistentRead(true));
+        if (expected) {
+            assertEquals("CLAIMED", after.getStatus());
+            assertEquals(NOW.toEpochMilli(), after.getClaimedAtMillis(), "the new claim's time");
+        } else {
+            assertEquals(status, after.getStatus(), "unchanged");
+            assertEquals(before == null ? null : before.toEpochMilli(), after.getClaimedAtMillis(), "unchanged");
+        }
+    }
+
+    @Test
+    void sixteenRunsAtOneInstantTakeOverAStaleClaimOnceAndAFreshOneNever() throws Exception {
+        DynamoSendLedger ledger = ledger(150);
+        String stale = key();
+        String fresh = key();
+        ledger.claim(stale, NOW.minus(Duration.ofHours(4)), KEEP);
+        ledger.claim(fresh, NOW.minus(Duration.ofHours(2)), KEEP);
+        assertEquals(1, claimsWon(ledger, stale, 16), "stale claim taken over by exactly one");
+        assertEquals(0, claimsWon(ledger, fresh, 16), "a claim within the lease is never taken over");
+        String none = key();
+        assertNull(ledger.status(none));
+        assertEquals(1, claimsWon(ledger, none, 16), "a new key is claimed by exactly one");
+    }
+
+    private static int claimsWon(DynamoSendLedger ledger, String key, int runs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Callable<Boolean> claim = () -> {
+                    start.await();
+                    return ledger.claim(key, NOW, KEEP);
+                };
+                results.add(pool.submit(claim));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> r : results) {
+                won += r.get() ? 1 : 0;
+            }
+            return won;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static DynamoDbTable<LedgerItem> table() {
+        return stack.enhanced().table(names.idempotency(), TableSchema.fromBean(LedgerItem.class));
+    }
+}

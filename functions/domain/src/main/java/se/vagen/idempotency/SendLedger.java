@@ -6,13 +6,14 @@ import java.time.Instant;
  * Exactly-once bookkeeping for outbound messages and inbound deliveries, by key (see template.yaml,
  * IdempotencyTable). A key is claimed by one caller only (conditional write); a failed send can be claimed again by
  * a later run; a sent one never. A claim is a lease ({@link ClaimLease}): a key left CLAIMED by a run that died
- * before it could mark it sent or failed can be claimed again once the claim is older than the lease.
+ * before it could mark it sent or failed can be claimed again once the claim is older than the lease. The lease is
+ * measured on the ledger's own clock (when the claim was written), not on the {@code now} a caller passes.
  */
 public interface SendLedger {
 
     /**
-     * Claims the key for sending at {@code now} (the run's "as of" instant); true for exactly one caller, again after
-     * {@link #markFailed}, and again once an earlier claim is older than the lease.
+     * Claims the key for sending, recorded as of {@code now} (the run's "as of" instant); true for exactly one caller,
+     * again after {@link #markFailed}, and again once an earlier claim is older than the lease.
      */
     boolean claim(String key, Instant now, Instant expiresAt);
 

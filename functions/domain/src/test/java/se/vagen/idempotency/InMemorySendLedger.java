@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The ledger's contract in memory, on the same {@link ClaimLease} rule the DynamoDB adapter writes as a condition. */
+/**
+ * The ledger's contract in memory, on the same {@link ClaimLease} rule the DynamoDB adapter writes as a condition. Here
+ * the {@code now} passed in is also the clock the lease is measured on.
+ */
 final class InMemorySendLedger implements SendLedger {
 
     private record Entry(LedgerStatus status, Instant claimedAt) {

@@ -3,6 +3,7 @@ package se.vagen.aws.dynamodb;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,15 +28,18 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * The exactly-once ledger in IdempotencyTable. {@link #claim} is one conditional PutItem, the {@link ClaimLease}
  * rule written as a condition:
  * <pre>
- * attribute_not_exists(key) OR status = FAILED OR (status = CLAIMED AND claimedAtMillis &lt; now - lease)
+ * attribute_not_exists(key) OR status = FAILED OR (status = CLAIMED AND claimedAtMillis &lt; clock - lease)
  * </pre>
  * One caller wins, also when many run at once (DynamoDB evaluates the condition and writes atomically); a failed
  * send can be claimed again by a later run; a sent one never; a claim left behind by a run that died between claim
  * and send can be claimed again once it is older than the lease ({@code vagen.ledger.claim-lease}, env
  * {@code VAGEN_LEDGER_CLAIM_LEASE}, default {@link ClaimLease#DEFAULT_LENGTH}; see docs/reliability.md).
- * The claim time is stored as epoch milliseconds ({@code claimedAtMillis}) beside the readable {@code claimedAt}:
- * ISO strings with and without fractions of a second do not sort in time order. A CLAIMED entry without
- * {@code claimedAtMillis} (written before leases) is never taken over.
+ * The lease is measured on the wall clock (the {@link Clock} bean), not on the caller's "as of" instant: a run
+ * scheduled at 09:05 may start an hour late, and a replayed event runs as of its original time, but no process
+ * outlives its function's timeout after writing a claim. So a claim records both: {@code claimedAt}, the run's
+ * as-of instant (readable), and {@code claimedAtMillis}, when it was written (epoch milliseconds, compared in the
+ * condition; ISO strings with and without fractions of a second do not sort in time order). A CLAIMED entry
+ * without {@code claimedAtMillis} (written before leases) is never taken over.
  */
 @Singleton
 public class DynamoSendLedger implements SendLedger {
@@ -48,17 +52,19 @@ public class DynamoSendLedger implements SendLedger {
 
     private final DynamoDbTable<LedgerItem> table;
     private final ClaimLease lease;
+    private final Clock clock;
 
     public DynamoSendLedger(DynamoDbEnhancedClient client, TableNames names) {
-        this(client, names, ClaimLease.DEFAULT_LENGTH);
+        this(client, names, ClaimLease.DEFAULT_LENGTH, Clock.systemUTC());
     }
 
     @Inject
     public DynamoSendLedger(DynamoDbEnhancedClient client, TableNames names,
-                            @Value("${vagen.ledger.claim-lease:PT2H30M}") Duration lease) {
+                            @Value("${vagen.ledger.claim-lease:PT30M}") Duration lease, Clock clock) {
         this.table = client.table(TableNames.required(names.idempotency(), "idempotency"),
                 TableSchema.fromBean(LedgerItem.class));
         this.lease = new ClaimLease(lease);
+        this.clock = clock;
     }
 
     @Override
@@ -67,7 +73,8 @@ public class DynamoSendLedger implements SendLedger {
         item.setKey(key);
         item.setStatus(CLAIMED);
         item.setClaimedAt(now.toString());
-        item.setClaimedAtMillis(now.toEpochMilli());
+        Instant written = clock.instant();
+        item.setClaimedAtMillis(written.toEpochMilli());
         item.setExpiresAt(expiresAt.getEpochSecond());
         Expression condition = Expression.builder()
                 .expression("attribute_not_exists(#k) OR #s = :failed OR (#s = :claimed AND #cm < :staleBefore)")
@@ -75,7 +82,7 @@ public class DynamoSendLedger implements SendLedger {
                 .expressionValues(Map.of(
                         ":failed", AttributeValue.fromS(FAILED),
                         ":claimed", AttributeValue.fromS(CLAIMED),
-                        ":staleBefore", AttributeValue.fromN(Long.toString(lease.staleBefore(now).toEpochMilli()))))
+                        ":staleBefore", AttributeValue.fromN(Long.toString(lease.staleBefore(written).toEpochMilli()))))
                 .build();
         try {
             PutItemEnhancedResponse<LedgerItem> response = table.putItemWithResponse(PutItemEnhancedRequest
@@ -84,8 +91,9 @@ public class DynamoSendLedger implements SendLedger {
             LedgerItem before = response.attributes();
             if (before != null && CLAIMED.equals(before.getStatus())) {
                 // Keys hold ids only (no personal data).
-                LOG.info("send ledger: took over {}, left CLAIMED by a run as of {} (older than the {} lease)",
-                        key, before.getClaimedAt(), lease.length());
+                LOG.info("send ledger: took over {}, left CLAIMED at {} by a run as of {} (older than the {} lease)",
+                        key, before.getClaimedAtMillis() == null ? null : Instant.ofEpochMilli(before.getClaimedAtMillis()),
+                        before.getClaimedAt(), lease.length());
             }
             return true;
         } catch (ConditionalCheckFailedException e) {

@@ -9,7 +9,7 @@ public class LedgerItem {
     private String key;
     private String status;
     private String claimedAt;
-    /** The claim's instant in epoch milliseconds, for the lease condition (ISO strings do not compare in order). */
+    /** When the claim was written (wall clock, epoch milliseconds): the lease is measured from it. claimedAt is the run's as-of instant. */
     private Long claimedAtMillis;
     private String sentAt;
     private String failedAt;

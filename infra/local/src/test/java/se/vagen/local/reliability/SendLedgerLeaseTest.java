@@ -3,8 +3,10 @@ package se.vagen.local.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,8 +28,9 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * The claim lease in DynamoSendLedger against DynamoDB Local: the same table of cases as the domain's
- * ClaimLeaseTest, each state written through the adapter itself (claim as of an earlier instant, then mark sent or
- * failed), then claimed as of now; and many claims at one instant on one key, stale or fresh.
+ * ClaimLeaseTest, each state written through the adapter itself (claimed by a ledger whose clock reads an earlier
+ * instant, then marked sent or failed), then claimed by a ledger whose clock reads now; and many claims at one
+ * instant on one key, stale or fresh.
  */
 class SendLedgerLeaseTest {
 
@@ -43,8 +46,10 @@ class SendLedgerLeaseTest {
         names = stack.context().getBean(TableNames.class);
     }
 
-    private static DynamoSendLedger ledger(long leaseMinutes) {
-        return new DynamoSendLedger(stack.enhanced(), names, Duration.ofMinutes(leaseMinutes));
+    /** A ledger whose wall clock reads {@code clock}. */
+    private static DynamoSendLedger ledger(long leaseMinutes, Instant clock) {
+        return new DynamoSendLedger(stack.enhanced(), names, Duration.ofMinutes(leaseMinutes),
+                Clock.fixed(clock, ZoneOffset.UTC));
     }
 
     private static String key() {
@@ -53,28 +58,29 @@ class SendLedgerLeaseTest {
 
     @ParameterizedTest(name = "{0}, claimed {1} min before, lease {2} min -> {3}")
     @CsvSource(nullValues = "none", value = {
-            "none,      none, 150, true",
-            "FAILED,    0,    150, true",
-            "FAILED,    1000, 150, true",
-            "SENT,      0,    150, false",
-            "SENT,      151,  150, false",
-            "SENT,      100000, 150, false",
-            "CLAIMED,   0,    150, false",
-            "CLAIMED,   120,  150, false",
-            "CLAIMED,   149,  150, false",
-            "CLAIMED,   150,  150, false",
+            "none,      none, 30, true",
+            "FAILED,    0,    30, true",
+            "FAILED,    1000, 30, true",
+            "SENT,      0,    30, false",
+            "SENT,      31,   30, false",
+            "SENT,      100000, 30, false",
+            "CLAIMED,   0,    30, false",
+            "CLAIMED,   15,   30, false",
+            "CLAIMED,   29,   30, false",
+            "CLAIMED,   30,   30, false",
+            "CLAIMED,   31,   30, true",
+            "CLAIMED,   120,  30, true",
+            "CLAIMED,   1080, 30, true",
+            "CLAIMED,   -60,  30, false",
+            "CLAIMED,   none, 30, false",
             "CLAIMED,   151,  150, true",
-            "CLAIMED,   240,  150, true",
-            "CLAIMED,   1080, 150, true",
-            "CLAIMED,   -60,  150, false",
-            "CLAIMED,   none, 150, false",
-            "CLAIMED,   31,   30,  true",
-            "CLAIMED,   29,   30,  false",
+            "CLAIMED,   149,  150, false",
     })
     void claimAsOfNow(String status, Long minutesBefore, long leaseMinutes, boolean expected) {
-        DynamoSendLedger ledger = ledger(leaseMinutes);
+        DynamoSendLedger ledger = ledger(leaseMinutes, NOW);
         String key = key();
         Instant before = minutesBefore == null ? null : NOW.minus(Duration.ofMinutes(minutesBefore));
+        DynamoSendLedger earlier = before == null ? null : ledger(leaseMinutes, before);
         if (status != null && before == null) {
             // A CLAIMED entry as written before leases: no claimedAtMillis.
             LedgerItem legacy = new LedgerItem();
@@ -84,10 +90,10 @@ class SendLedgerLeaseTest {
             legacy.setExpiresAt(KEEP.getEpochSecond());
             table().putItem(legacy);
         } else if (status != null) {
-            assertEquals(true, ledger.claim(key, before, KEEP), "setting up " + status);
+            assertEquals(true, earlier.claim(key, before, KEEP), "setting up " + status);
             switch (status) {
-                case "SENT" -> ledger.markSent(key, before);
-                case "FAILED" -> ledger.markFailed(key, before, "injected");
+                case "SENT" -> earlier.markSent(key, before);
+                case "FAILED" -> earlier.markFailed(key, before, "injected");
                 default -> { }
             }
         }
@@ -107,11 +113,11 @@ class SendLedgerLeaseTest {
 
     @Test
     void sixteenRunsAtOneInstantTakeOverAStaleClaimOnceAndAFreshOneNever() throws Exception {
-        DynamoSendLedger ledger = ledger(150);
+        DynamoSendLedger ledger = ledger(30, NOW);
         String stale = key();
         String fresh = key();
-        ledger.claim(stale, NOW.minus(Duration.ofHours(4)), KEEP);
-        ledger.claim(fresh, NOW.minus(Duration.ofHours(2)), KEEP);
+        ledger(30, NOW.minus(Duration.ofHours(2))).claim(stale, NOW.minus(Duration.ofHours(2)), KEEP);
+        ledger(30, NOW.minus(Duration.ofMinutes(15))).claim(fresh, NOW.minus(Duration.ofMinutes(15)), KEEP);
         assertEquals(1, claimsWon(ledger, stale, 16), "stale claim taken over by exactly one");
         assertEquals(0, claimsWon(ledger, fresh, 16), "a claim within the lease is never taken over");
         String none = key();

@@ -3,14 +3,9 @@ package se.vagen.forum;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +40,6 @@ public class ForumListRun {
     public static final int PAGE_SIZE = 250;
     /** Check-in Queries in flight at once over all shards (each is one small round trip). */
     public static final int READ_CONCURRENCY = 32;
-    public static final String CSV_TYPE = "text/csv; charset=utf-8";
-    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public static final String JSON_TYPE = "application/json";
 
     private final AspirantRepository aspirants;
     private final CheckInRepository checkIns;
@@ -65,15 +57,7 @@ public class ForumListRun {
     }
 
     public static String csvKey(String week) {
-        return "forum/" + week + "/vagen-forum-" + week + ".csv";
-    }
-
-    public static String xlsxKey(String week) {
-        return "forum/" + week + "/vagen-forum-" + week + ".xlsx";
-    }
-
-    public static String rowsKey(String week) {
-        return "forum/" + week + "/rows.json";
+        return ForumListFiles.csvKey(week);
     }
 
     /** Makes the week's list and returns its summary. {@code generatedBy}: the user, or "schedule". */
@@ -88,40 +72,19 @@ public class ForumListRun {
             byStatus.put(s, 0);
         }
         Map<String, Integer> byRole = new TreeMap<>();
-        Path dir = Files.createTempDirectory("forum-" + w);
-        try {
-            Path csv = dir.resolve("list.csv");
-            Path json = dir.resolve("rows.json");
-            Path xlsx = dir.resolve("list.xlsx");
-            try (OutputStream csvOut = Files.newOutputStream(csv);
-                 ForumCsvWriter csvWriter = new ForumCsvWriter(csvOut, classifier.rules());
-                 OutputStream jsonOut = Files.newOutputStream(json);
-                 ForumRowsJson jsonWriter = new ForumRowsJson(jsonOut, classifier.rules())) {
-                for (ForumRow row : rows) {
-                    csvWriter.write(row);
-                    jsonWriter.write(row);
-                    byStatus.merge(row.status(), 1, Integer::sum);
-                    if (row.suggestedRole() != null) {
-                        byRole.merge(row.suggestedRole(), 1, Integer::sum);
-                    }
-                }
+        for (ForumRow row : rows) {
+            byStatus.merge(row.status(), 1, Integer::sum);
+            if (row.suggestedRole() != null) {
+                byRole.merge(row.suggestedRole(), 1, Integer::sum);
             }
-            try (OutputStream xlsxOut = Files.newOutputStream(xlsx)) {
-                new ForumXlsxWriter(classifier.rules()).write(xlsxOut, rows);
-            }
-            long written = System.nanoTime();
-            LOG.info("Forum list {}: read and classified in {} ms, files written in {} ms", w,
-                    (classified - started) / 1_000_000, (written - classified) / 1_000_000);
-            store.put(csvKey(w), csv, CSV_TYPE);
-            store.put(xlsxKey(w), xlsx, XLSX_TYPE);
-            store.put(rowsKey(w), json, JSON_TYPE);
-        } finally {
-            deleteQuietly(dir);
         }
+        long writtenMillis = new ForumListFiles(store, classifier.rules()).write(w, rows);
+        LOG.info("Forum list {}: read and classified in {} ms, files written in {} ms", w,
+                (classified - started) / 1_000_000, writtenMillis);
         Map<String, Integer> statusCounts = new java.util.LinkedHashMap<>();
         byStatus.forEach((k, v) -> statusCounts.put(k.name(), v));
         ForumListSummary summary = new ForumListSummary(w, now, generatedBy, rows.size(), statusCounts, byRole,
-                csvKey(w), xlsxKey(w), rowsKey(w));
+                ForumListFiles.csvKey(w), ForumListFiles.xlsxKey(w), ForumListFiles.rowsKey(w));
         lists.save(summary);
         LOG.info("Forum list {} made: {} rows, {} at risk, in {} ms", w, rows.size(), byStatus.get(ForumStatus.AT_RISK),
                 (System.nanoTime() - started) / 1_000_000);
@@ -202,19 +165,5 @@ public class ForumListRun {
             cursor = page.nextCursor();
         } while (cursor != null);
         return rows;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("Could not delete the temporary list files in {}", dir);
-        }
     }
 }

@@ -38,6 +38,12 @@ public record ForumRow(
                 history.participationPercent(), aspirant.plan() == null ? null : aspirant.plan().end());
     }
 
+    /** The same row under another name (an erased aspirant's tombstone name). */
+    public ForumRow withName(String newName) {
+        return new ForumRow(aspirantId, newName, status, reasons, suggestedRole, lastCheckIn, lastAnswers,
+                missedCheckIns, participationPercent, planEnd);
+    }
+
     private static LocalDate day(CheckIn c) {
         Instant at = c.answeredAt() != null ? c.answeredAt() : c.openedAt();
         if (at != null) {

@@ -3,13 +3,17 @@ package se.vagen.forum;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import se.vagen.checkin.HelpTopic;
+import se.vagen.checkin.Participation;
 
 /**
  * The rows file the staff API serves ({@code forum/{week}/rows.json}): a JSON array, one object per row in
@@ -82,5 +86,40 @@ public final class ForumRowsJson implements AutoCloseable {
     /** Reads a rows file back as plain maps and lists (what the staff API returns as {@code rows}). */
     public static List<Map<String, Object>> readMaps(InputStream in) throws IOException {
         return MAPPER.readValue(in, new TypeReference<List<Map<String, Object>>>() { });
+    }
+
+    /**
+     * Reads a rows file back into rows (the inverse of {@link #write}), for rewriting a list, e.g. after an
+     * erasure. The status and reason texts are taken from the file as written.
+     */
+    public static List<ForumRow> readRows(InputStream in) throws IOException {
+        List<ForumRow> rows = new ArrayList<>();
+        for (JsonNode row : MAPPER.readTree(in)) {
+            List<Reason> reasons = new ArrayList<>();
+            for (JsonNode r : row.path("reasons")) {
+                reasons.add(new Reason(text(r, "code"), text(r, "text"), text(r, "role")));
+            }
+            LastAnswers answers = null;
+            JsonNode a = row.path("lastAnswers");
+            if (a.isObject()) {
+                List<HelpTopic> help = new ArrayList<>();
+                a.path("helpNeeded").forEach(t -> help.add(HelpTopic.valueOf(t.asText())));
+                answers = new LastAnswers(a.hasNonNull("participation") ? Participation.valueOf(text(a, "participation")) : null,
+                        a.hasNonNull("wellbeing") ? a.get("wellbeing").asInt() : null, help);
+            }
+            rows.add(new ForumRow(text(row, "aspirantId"), text(row, "name"), ForumStatus.valueOf(text(row, "status")),
+                    reasons, text(row, "suggestedRole"), date(row, "lastCheckIn"), answers,
+                    row.path("missedCheckIns").asInt(), row.hasNonNull("participationPercent")
+                            ? row.get("participationPercent").asInt() : null, date(row, "planEnd")));
+        }
+        return rows;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static LocalDate date(JsonNode node, String field) {
+        return node.hasNonNull(field) ? LocalDate.parse(node.get(field).asText()) : null;
     }
 }

@@ -3,6 +3,7 @@ package se.vagen.staffapi;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -13,6 +14,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import jakarta.inject.Provider;
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,6 +34,7 @@ import se.vagen.checkin.CheckInRepository;
 import se.vagen.common.Page;
 import se.vagen.csvimport.AspirantCsvImport;
 import se.vagen.csvimport.ImportReport;
+import se.vagen.forum.ForumListErasure;
 import se.vagen.staff.StaffIdentity;
 import se.vagen.validation.JsonInput;
 import se.vagen.validation.PhoneNumbers;
@@ -49,10 +53,14 @@ public class AspirantsController {
     private final AuditTrail audit;
     private final AspirantCsvImport importer;
     private final java.time.Clock clock;
+    /** Only erasure needs the list files (and so the S3 client): built on first use, not with the controller. */
+    private final Provider<ForumListErasure> listErasure;
 
     public AspirantsController(AspirantService service, AspirantRepository aspirants, CheckInRepository checkIns,
-            AuditTrail audit, AspirantCsvImport importer, java.time.Clock clock) {
+            AuditTrail audit, AspirantCsvImport importer, java.time.Clock clock,
+            Provider<ForumListErasure> listErasure) {
         this.clock = clock;
+        this.listErasure = listErasure;
         this.service = service;
         this.aspirants = aspirants;
         this.checkIns = checkIns;
@@ -123,13 +131,24 @@ public class AspirantsController {
      * Erases one aspirant's personal data on request (GDPR art. 17), admin group only. The record stays as a
      * tombstone ({@code erased}, name replaced, no phone, e-mail or profile) so forum-list and audit counts stay
      * consistent; the phone claim is released by the save; free texts of the check-ins are removed (the coded
-     * answers stay, they identify no one without the name). The erasure is audited with actor and time only.
+     * answers stay, they identify no one without the name). The weekly list files already made are rewritten
+     * first with the tombstone's name; if that fails nothing is erased yet and the answer is 503 (try again).
+     * The erasure is audited with actor and time only.
      */
     @Delete("/{id}")
     public HttpResponse<?> erase(HttpRequest<?> request, @PathVariable String id) {
         StaffIdentity caller = StaffCaller.admin(request, "Radering");
         Aspirant found = service.find(id).orElseThrow(() -> unknown(id));
         java.time.Instant now = clock.instant();
+        List<String> weeks;
+        try {
+            weeks = listErasure.get().erase(id, ERASED_NAME);
+        } catch (IOException e) {
+            LOG.warn("Erasure of aspirant {} stopped: the weekly lists could not be rewritten ({})", id,
+                    e.getClass().getSimpleName());
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, ApiError.of("unavailable",
+                    "Veckolistorna kunde inte skrivas om, så inget har raderats ännu. Försök igen om en stund."));
+        }
         Aspirant tombstone = new Aspirant(found.id(), ERASED_NAME, null, null, found.language(), found.channel(),
                 found.ownerRole(), found.cadence(), found.optedOut(), found.plan(), null, found.missedCheckIns(), true,
                 found.createdAt(), now);
@@ -144,8 +163,10 @@ public class AspirantsController {
             }
         }
         audit.record(new AuditEntry(AspirantService.recordKey(id), caller.user(), "aspirant.erased", now,
-                "personal data erased via API; " + cleared + " free texts removed"));
-        LOG.info("Aspirant {} erased by staff ({} free texts removed)", id, cleared);
+                "personal data erased via API; " + cleared + " free texts removed; name taken out of "
+                        + weeks.size() + " weekly lists"));
+        LOG.info("Aspirant {} erased by staff ({} free texts removed, {} weekly lists rewritten)", id, cleared,
+                weeks.size());
         return HttpResponse.noContent();
     }
 

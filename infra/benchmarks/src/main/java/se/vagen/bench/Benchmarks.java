@@ -25,7 +25,8 @@ import se.vagen.local.LocalStack;
  * <pre>./mvnw -B -q -pl infra/benchmarks -am verify -Pbenchmark -DskipTests [-Dbench.items=1,2] [-Dbench.reps=5]</pre>
  * Items: 1 cold start per function against the no-framework baseline, 2 artifact sizes, 3 warm latency of the
  * form POST and the inbound SMS, 4 the forum list at scale (the forum helper's figures, included), 5 the
- * reminder run over 10,000 due aspirants. Prints each table and writes benchmarks/RESULTS.md.
+ * reminder run over 10,000 due aspirants, 6 whether unknown, expired and used links answer alike. Prints each
+ * table and writes benchmarks/RESULTS.md.
  */
 public final class Benchmarks {
 
@@ -58,7 +59,7 @@ public final class Benchmarks {
             }
         }
         Path root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
-        Set<Integer> items = Arrays.stream(options.getOrDefault("items", "1,2,3,4,5").split("[,\\s]+"))
+        Set<Integer> items = Arrays.stream(options.getOrDefault("items", "1,2,3,4,5,6").split("[,\\s]+"))
                 .filter(s -> !s.isBlank()).map(Integer::parseInt).collect(Collectors.toCollection(LinkedHashSet::new));
         Benchmarks benchmarks = new Benchmarks(root, items,
                 Integer.parseInt(options.getOrDefault("reps", "5")),
@@ -78,7 +79,7 @@ public final class Benchmarks {
         if (items.contains(2)) {
             add(ArtifactSizes.table(LambdaFunctions.read(root), root));
         }
-        boolean needStack = items.contains(1) || items.contains(3) || items.contains(5);
+        boolean needStack = items.contains(1) || items.contains(3) || items.contains(5) || items.contains(6);
         if (needStack) {
             try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().withPort(freePort()).withDemo(false))) {
                 System.out.println("Local stack up in " + stack.startupTime().toMillis() + " ms at " + stack.baseUri());
@@ -91,6 +92,9 @@ public final class Benchmarks {
                 }
                 if (items.contains(3)) {
                     item("3. Warm latency", () -> add(scale.warmLatency()));
+                }
+                if (items.contains(6)) {
+                    item("6. Link timing", () -> add(new LinkTiming(stack, requests / 2).run()));
                 }
             }
         }
@@ -109,8 +113,12 @@ public final class Benchmarks {
         try {
             item.run();
         } catch (Exception e) {
-            e.printStackTrace();
-            add(new Table(title).note("Failed: " + e));
+            // Reported in the item's own table (and so in RESULTS.md) with its causes; the other items still run.
+            StringBuilder causes = new StringBuilder(e.toString());
+            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                causes.append(" <- ").append(c);
+            }
+            add(new Table(title).note("Failed: " + causes));
         }
     }
 

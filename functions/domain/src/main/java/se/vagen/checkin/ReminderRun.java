@@ -39,7 +39,8 @@ import se.vagen.token.TokenPurpose;
  * <li>the second goes two working days after the first when nothing was answered;</li>
  * <li>every send is claimed in the SendLedger ({@code send#checkin#{aspirantId}#{cycle}#R{n}}) before it is sent and
  *     marked sent after, so a repeated, retried or concurrent run sends each message once; a failed send is recorded
- *     and claimed again by the next run;</li>
+ *     and claimed again by the next run; a claim left by a run that died before sending is a lease
+ *     ({@link se.vagen.idempotency.ClaimLease}): the first run after it has passed sends that reminder;</li>
  * <li>when the time budget runs low the run stops cleanly; the next run starts from the beginning again, which is
  *     safe because sends are claimed (already handled aspirants cost two reads and are skipped).</li>
  * </ul>

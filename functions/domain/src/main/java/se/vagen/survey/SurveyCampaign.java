@@ -35,7 +35,8 @@ import se.vagen.token.TokenPurpose;
  * every employer whose lastContact is within the last 12 months gets one invitation. Per contact: an invitation
  * record (conditional put), a SendLedger claim {@code send#survey#{year}#{invitationId}#INV}, a single-use survey
  * link (30 days) and an unsubscribe link, then the e-mail. A claimed-and-sent key is never claimed again, so a
- * second run sends nothing twice; a failed send is retried by the next run.
+ * second run sends nothing twice; a failed send is retried by the next run; a claim left by a run that died before
+ * sending is taken over by a run after the lease ({@link se.vagen.idempotency.ClaimLease}).
  *
  * <p>Reminders: at most two, due 7 and 14 days after the invitation, moved to the first working day on or after
  * that day, sent only on a working day within the sending window (09:00-17:00), never to someone who answered or opted out, at least 3 days apart and not

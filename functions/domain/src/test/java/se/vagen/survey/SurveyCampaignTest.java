@@ -149,6 +149,45 @@ class SurveyCampaignTest {
         assertEquals(3, outbox.sent.size());
     }
 
+    /** The process dying inside a send: nothing is caught, nothing marked (not an exception the code handles). */
+    static final class Killed extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    void aCampaignKilledInsideASendIsFinishedByARunAfterTheLeaseSendingNoneTwice() {
+        employer("5560000001", "Bygg", LocalDate.of(2026, 10, 1), "a@x.se", "b@x.se", "c@x.se");
+        int[] sends = {0};
+        se.vagen.messaging.EmailSender dying = email -> {
+            if (++sends[0] == 2) {
+                throw new Killed(); // the second send never reaches the provider: the process is gone
+            }
+            return outbox.send(email);
+        };
+        InMemorySurvey.Ledger ledger = new InMemorySurvey.Ledger();
+        java.util.function.Supplier<SurveyCampaign> campaignOn = () -> new SurveyCampaign(employers, invitations,
+                ledger, tokens, dying, new SurveyEmails(new SurveyTexts(),
+                new se.vagen.common.PublicLinks("http://localhost:8080")), new SurveyRules(),
+                SurveyCampaignTest::workingDay, at -> true, 400);
+        Instant killedAt = at("2026-11-02T09:00:00+01:00");
+        org.junit.jupiter.api.Assertions.assertThrows(Killed.class, () -> campaignOn.get().run("campaign", killedAt));
+        assertEquals(1, outbox.sent.size());
+        assertEquals(1L, ledger.status.values().stream().filter("CLAIMED"::equals).count(), "left CLAIMED");
+
+        // Run again ten minutes later: the claim is within the lease (the first run could still be sending).
+        SurveyCampaign.Summary again = campaignOn.get().run("campaign", killedAt.plus(java.time.Duration.ofMinutes(10)));
+        assertEquals(1, again.invited());
+        assertEquals(2, again.skipped().get("alreadyInvited"));
+        // Run again after the lease: the dead run's claim is taken over and sent.
+        SurveyCampaign.Summary after = campaignOn.get().run("campaign", killedAt.plus(java.time.Duration.ofMinutes(31)));
+        assertEquals(1, after.invited());
+        SurveyCampaign.Summary last = campaignOn.get().run("campaign", killedAt.plus(java.time.Duration.ofHours(3)));
+        assertEquals(0, last.invited());
+        assertEquals(List.of("a@x.se", "b@x.se", "c@x.se"), outbox.sent.stream().map(m -> m.to()).sorted().toList(),
+                "each contact exactly one invitation");
+        assertEquals(Set.of("SENT"), Set.copyOf(ledger.status.values()));
+    }
+
     @ParameterizedTest(name = "invited {0}: reminder 1 on {1}, 2 on {2}")
     @CsvSource({
             "2026-11-02T09:00:00+01:00, 2026-11-09, 2026-11-16",

@@ -2,6 +2,7 @@ package se.vagen.aspirant;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import se.vagen.checkin.RecentCheckIns;
 import se.vagen.common.Page;
 
 /**
@@ -30,4 +31,31 @@ public interface AspirantRepository {
 
     /** Aspirants of one shard whose plan ends on or after {@code day}, ordered by plan end. */
     Page<Aspirant> withPlanEndingOnOrAfter(int shard, LocalDate day, int limit, String cursor);
+
+    /**
+     * Like {@link #withPlanEndingOnOrAfter}, each aspirant with the summary of its recent check-ins stored on it
+     * (null when it has none: made before the summary existed) and that summary's revision (0 when none). The weekly
+     * list reads this; the default (for stores without summaries) gives no summary.
+     */
+    default Page<WithRecent> withPlanEndingOnOrAfterAndRecent(int shard, LocalDate day, int limit, String cursor) {
+        Page<Aspirant> page = withPlanEndingOnOrAfter(shard, day, limit, cursor);
+        return new Page<>(page.items().stream().map(a -> new WithRecent(a, null, 0)).toList(), page.nextCursor());
+    }
+
+    /** The aspirant with its recent check-ins summary (as {@link #withPlanEndingOnOrAfterAndRecent} gives it). */
+    default Optional<WithRecent> findWithRecent(String id) {
+        return findById(id).map(a -> new WithRecent(a, null, 0));
+    }
+
+    /**
+     * Stores a whole summary (the one-off backfill for an aspirant without one), unless the stored summary changed
+     * since {@code seenRevision} was read or the aspirant is gone or erased. True when stored.
+     */
+    default boolean storeRecent(String aspirantId, RecentCheckIns recent, long seenRevision) {
+        return false;
+    }
+
+    /** An aspirant, its recent check-ins summary (null when none) and the summary's revision. */
+    record WithRecent(Aspirant aspirant, RecentCheckIns recent, long revision) {
+    }
 }

@@ -31,6 +31,14 @@ public interface CheckInRepository {
                 .toList();
     }
 
+    /**
+     * The summary of the aspirant's newest {@code limit} check-ins read from the check-ins (one Query), for the
+     * one-off backfill of an aspirant without one. Adapters override it to carry each check-in's revision.
+     */
+    default RecentCheckIns recent(String aspirantId, int limit) {
+        return RecentCheckIns.fromHistory(history(aspirantId, limit), limit);
+    }
+
     /** Creates or replaces the check-in. */
     void save(CheckIn checkIn);
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,13 +22,15 @@ import se.vagen.aspirant.Aspirant;
 import se.vagen.aspirant.AspirantRepository;
 import se.vagen.checkin.CheckIn;
 import se.vagen.checkin.CheckInRepository;
+import se.vagen.checkin.RecentCheckIns;
 import se.vagen.common.Page;
 
 /**
  * Makes one week's forum list. The aspirants whose plan is active on the week's Monday are read from the
  * {@value AspirantRepository#PLAN_SHARDS} plan shards in parallel (one thread per shard, page by page, by the
- * plan-end index: plans ending on or after the Monday), each aspirant's last closed check-ins are read with
- * one Query (limit = the rules' history cycles), and each is classified into a small {@link ForumRow}. Only
+ * plan-end index: plans ending on or after the Monday), each aspirant's last closed check-ins are taken from the
+ * summary on its item ({@link RecentCheckIns}; an aspirant without a complete one is read with one Query and its
+ * summary stored), and each is classified into a small {@link ForumRow}. Only
  * those rows are kept (about 300 bytes each; the aspirants themselves are dropped page by page), sorted in
  * list order and streamed to the CSV, the rows JSON and the XLSX in a temporary directory, which are then
  * uploaded to the {@link ListStore}; last the week's summary is saved. Regenerating replaces files and summary.
@@ -38,7 +41,7 @@ public class ForumListRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForumListRun.class);
     public static final int PAGE_SIZE = 250;
-    /** Check-in Queries in flight at once over all shards (each is one small round trip). */
+    /** Check-in Queries in flight at once over all shards (only aspirants without a summary need one). */
     public static final int READ_CONCURRENCY = 32;
 
     private final AspirantRepository aspirants;
@@ -63,7 +66,8 @@ public class ForumListRun {
     /** Makes the week's list and returns its summary. {@code generatedBy}: the user, or "schedule". */
     public ForumListSummary generate(ForumWeek week, String generatedBy, Instant now) throws IOException {
         long started = System.nanoTime();
-        List<ForumRow> rows = classifyAll(week.monday());
+        Counts counts = new Counts();
+        List<ForumRow> rows = classifyAll(week.monday(), counts);
         long classified = System.nanoTime();
         rows.sort(ForumRowOrder.comparator(classifier.rules()));
         String w = week.toString();
@@ -84,7 +88,8 @@ public class ForumListRun {
         Map<String, Integer> statusCounts = new java.util.LinkedHashMap<>();
         byStatus.forEach((k, v) -> statusCounts.put(k.name(), v));
         ForumListSummary summary = new ForumListSummary(w, now, generatedBy, rows.size(), statusCounts, byRole,
-                ForumListFiles.csvKey(w), ForumListFiles.xlsxKey(w), ForumListFiles.rowsKey(w));
+                ForumListFiles.csvKey(w), ForumListFiles.xlsxKey(w), ForumListFiles.rowsKey(w), counts.queried.get(),
+                counts.stored.get());
         lists.save(summary);
         LOG.info("Forum list {} made: {} rows, {} at risk, in {} ms", w, rows.size(), byStatus.get(ForumStatus.AT_RISK),
                 (System.nanoTime() - started) / 1_000_000);
@@ -92,7 +97,7 @@ public class ForumListRun {
     }
 
     /** Reads and classifies every aspirant with a plan active on the Monday, shards in parallel. */
-    List<ForumRow> classifyAll(LocalDate monday) throws IOException {
+    List<ForumRow> classifyAll(LocalDate monday, Counts counts) throws IOException {
         int shards = AspirantRepository.PLAN_SHARDS;
         ExecutorService pool = Executors.newFixedThreadPool(shards, r -> {
             Thread t = new Thread(r, "forum-shard");
@@ -104,18 +109,19 @@ public class ForumListRun {
             t.setDaemon(true);
             return t;
         });
-        AtomicInteger read = new AtomicInteger();
         try {
             List<Future<List<ForumRow>>> futures = new ArrayList<>();
             for (int shard = 0; shard < shards; shard++) {
                 int s = shard;
-                futures.add(pool.submit(() -> classifyShard(s, monday, read, readers)));
+                futures.add(pool.submit(() -> classifyShard(s, monday, counts, readers)));
             }
             List<ForumRow> all = new ArrayList<>();
             for (Future<List<ForumRow>> f : futures) {
                 all.addAll(f.get());
             }
-            LOG.info("Forum list for {}: {} aspirants read, {} with an active plan", monday, read.get(), all.size());
+            LOG.info("Forum list for {}: {} aspirants read, {} with an active plan, {} read with a check-ins Query "
+                    + "(no complete summary), {} summaries stored", monday, counts.read.get(), all.size(),
+                    counts.queried.get(), counts.stored.get());
             return all;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -138,25 +144,42 @@ public class ForumListRun {
         }
     }
 
-    /** One shard, page by page; each page's check-in histories are read concurrently on {@code readers}. */
-    private List<ForumRow> classifyShard(int shard, LocalDate monday, AtomicInteger read, ExecutorService readers)
+    /**
+     * One shard, page by page. An aspirant whose item holds a complete summary of its recent check-ins is classified
+     * from it (no further read); the others (made before the summary existed) are read with a Query on
+     * {@code readers}, and their summary is stored for the next run (the one-off backfill).
+     */
+    private List<ForumRow> classifyShard(int shard, LocalDate monday, Counts counts, ExecutorService readers)
             throws InterruptedException, ExecutionException {
         List<ForumRow> rows = new ArrayList<>();
         String week = ForumWeek.of(monday).toString();
         int cycles = classifier.rules().historyCycles();
         String cursor = null;
         do {
-            Page<Aspirant> page = aspirants.withPlanEndingOnOrAfter(shard, monday, PAGE_SIZE, cursor);
-            List<Future<ForumRow>> pending = new ArrayList<>(page.items().size());
-            for (Aspirant a : page.items()) {
-                read.incrementAndGet();
+            Page<AspirantRepository.WithRecent> page =
+                    aspirants.withPlanEndingOnOrAfterAndRecent(shard, monday, PAGE_SIZE, cursor);
+            List<Future<ForumRow>> pending = new ArrayList<>();
+            for (AspirantRepository.WithRecent w : page.items()) {
+                Aspirant a = w.aspirant();
+                counts.read.incrementAndGet();
                 if (a.erased() || a.plan() == null || !a.plan().activeOn(monday)) {
                     continue;
                 }
+                Optional<List<CheckIn>> summarised = w.recent() == null ? Optional.empty()
+                        : w.recent().closedBefore(a.id(), week, cycles);
+                if (summarised.isPresent()) {
+                    rows.add(row(monday, a, summarised.get(), cycles));
+                    continue;
+                }
+                counts.queried.incrementAndGet();
                 pending.add(readers.submit(() -> {
-                    List<CheckIn> recent = checkIns.historyBefore(a.id(), week, cycles);
-                    CheckInHistory history = new CheckInHistory(monday, recent, cycles);
-                    return ForumRow.of(a, classifier.classify(monday, a, history), history);
+                    RecentCheckIns fresh = checkIns.recent(a.id(), RecentCheckIns.KEEP);
+                    List<CheckIn> recent = fresh.closedBefore(a.id(), week, cycles)
+                            .orElseGet(() -> checkIns.historyBefore(a.id(), week, cycles));
+                    if (aspirants.storeRecent(a.id(), fresh, w.revision())) {
+                        counts.stored.incrementAndGet();
+                    }
+                    return row(monday, a, recent, cycles);
                 }));
             }
             for (Future<ForumRow> f : pending) {
@@ -165,5 +188,17 @@ public class ForumListRun {
             cursor = page.nextCursor();
         } while (cursor != null);
         return rows;
+    }
+
+    private ForumRow row(LocalDate monday, Aspirant a, List<CheckIn> recent, int cycles) {
+        CheckInHistory history = new CheckInHistory(monday, recent, cycles);
+        return ForumRow.of(a, classifier.classify(monday, a, history), history);
+    }
+
+    /** What one run read: aspirants, those read with a check-ins Query, and the summaries it stored. */
+    static final class Counts {
+        final AtomicInteger read = new AtomicInteger();
+        final AtomicInteger queried = new AtomicInteger();
+        final AtomicInteger stored = new AtomicInteger();
     }
 }

@@ -61,6 +61,8 @@ public class ForumListFunction extends MicronautRequestHandler<ScheduledRun, Map
         out.put("csvKey", s.csvKey());
         out.put("xlsxKey", s.xlsxKey());
         out.put("rowsKey", s.rowsKey());
+        out.put("historyQueries", s.historyQueries());
+        out.put("summariesStored", s.summariesStored());
         return out;
     }
 }

@@ -2,12 +2,16 @@ package se.vagen.aws.dynamodb;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 import se.vagen.aspirant.Aspirant;
 import se.vagen.aspirant.AspirantRepository;
 import se.vagen.aspirant.Cadence;
 import se.vagen.aspirant.OptOuts;
 import se.vagen.aspirant.Profile;
+import se.vagen.checkin.RecentCheckIns;
 import se.vagen.common.Channel;
 import se.vagen.common.Language;
 import se.vagen.validation.EmailAddresses;
@@ -21,7 +25,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
  * An aspirant in AspirantsTable. Index attributes (template.yaml): {@code phone} (byPhone), {@code emailKey}
  * = lower-case e-mail (byEmail), {@code listKey} = "ALL" + {@code nameKey} = sortable name + "#" + id
  * (byName), {@code planShard} = CRC32(id) mod 8 + {@code planEnd} (byPlanEnd). An erased aspirant keeps none
- * of them, so it drops out of every index.
+ * of them, so it drops out of every index. {@code recent}, {@code recentSince}, {@code recentRev}: the summary of the
+ * newest check-ins that the weekly list reads (template.yaml, AspirantsTable pattern 7; written by
+ * {@link RecentCheckInsWriter}, carried over by a save, dropped by erasure).
  */
 @DynamoDbBean
 public class AspirantItem {
@@ -49,6 +55,9 @@ public class AspirantItem {
     private Boolean erased;
     private Instant createdAt;
     private Instant updatedAt;
+    private Map<String, RecentEntryBean> recent;
+    private String recentSince;
+    private Long recentRev;
 
     /** The plan shard of an aspirant id: stable across JVMs and languages (CRC32 of the UTF-8 bytes). */
     public static int shardOf(String id) {
@@ -85,6 +94,24 @@ public class AspirantItem {
         item.createdAt = a.createdAt();
         item.updatedAt = a.updatedAt();
         return item;
+    }
+
+    /** The recent check-ins summary stored on the item, or null when it has none. */
+    RecentCheckIns toRecent() {
+        if (recent == null) {
+            return null;
+        }
+        TreeMap<String, RecentCheckIns.Entry> entries = new TreeMap<>();
+        recent.forEach((cycle, bean) -> entries.put(cycle, bean.toEntry()));
+        return new RecentCheckIns(recentSince, entries);
+    }
+
+    /** Sets the summary attributes (not the revision). */
+    void setRecentCheckIns(RecentCheckIns r) {
+        Map<String, RecentEntryBean> map = new HashMap<>();
+        r.entries().forEach((cycle, e) -> map.put(cycle, RecentEntryBean.from(e)));
+        recent = map;
+        recentSince = r.since();
     }
 
     Aspirant toAspirant() {
@@ -276,6 +303,33 @@ public class AspirantItem {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    /** Recent check-ins by cycle (see {@link RecentEntryBean}); null for an aspirant made before it existed. */
+    public Map<String, RecentEntryBean> getRecent() {
+        return recent;
+    }
+
+    public void setRecent(Map<String, RecentEntryBean> recent) {
+        this.recent = recent;
+    }
+
+    /** The summary holds every check-in of the cycles from this one on ("" = all of them). */
+    public String getRecentSince() {
+        return recentSince;
+    }
+
+    public void setRecentSince(String recentSince) {
+        this.recentSince = recentSince;
+    }
+
+    /** Bumped by every write of the summary; a whole-aspirant save is conditional on it. */
+    public Long getRecentRev() {
+        return recentRev;
+    }
+
+    public void setRecentRev(Long recentRev) {
+        this.recentRev = recentRev;
     }
 
     /** The optional group-follow-up facts, as a nested map (absent when all are empty). */

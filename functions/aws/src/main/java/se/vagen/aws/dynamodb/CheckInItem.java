@@ -8,6 +8,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 /**
  * One check-in in CheckInsTable (aspirantId, cycle). Answers are written one at a time by UpdateItem, so every
  * answer attribute may be absent. {@code formAnsweredAt} is set once, when the web form was posted for the cycle.
+ * {@code rev} is added one by every write.
  */
 @DynamoDbBean
 public class CheckInItem {
@@ -26,6 +27,7 @@ public class CheckInItem {
     private String missedAt;
     private Integer remindersSent;
     private Long expiresAt;
+    private Long rev;
 
     @DynamoDbPartitionKey
     public String getAspirantId() { return aspirantId; }
@@ -59,4 +61,7 @@ public class CheckInItem {
     public void setRemindersSent(Integer remindersSent) { this.remindersSent = remindersSent; }
     public Long getExpiresAt() { return expiresAt; }
     public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
+    /** Counts the writes of this check-in; its entry in the aspirant's recent summary carries the rev it shows. */
+    public Long getRev() { return rev; }
+    public void setRev(Long rev) { this.rev = rev; }
 }

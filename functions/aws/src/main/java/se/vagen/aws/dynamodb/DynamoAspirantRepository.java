@@ -12,6 +12,7 @@ import se.vagen.aspirant.Aspirant;
 import se.vagen.aspirant.AspirantRepository;
 import se.vagen.aspirant.PhoneTakenException;
 import se.vagen.aws.TableNames;
+import se.vagen.checkin.RecentCheckIns;
 import se.vagen.common.Page;
 import se.vagen.validation.EmailAddresses;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -25,8 +26,10 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -63,6 +66,15 @@ public class DynamoAspirantRepository implements AspirantRepository {
     }
 
     @Override
+    public Optional<WithRecent> findWithRecent(String id) {
+        if (id == null || id.isBlank() || id.startsWith(PhoneClaimItem.PREFIX)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true)))
+                .map(i -> new WithRecent(i.toAspirant(), i.toRecent(), i.getRecentRev() == null ? 0 : i.getRecentRev()));
+    }
+
+    @Override
     public Optional<Aspirant> findByPhone(String e164) {
         return firstActive("byPhone", e164);
     }
@@ -95,21 +107,36 @@ public class DynamoAspirantRepository implements AspirantRepository {
         return Optional.empty();
     }
 
+    /**
+     * One transaction as described above. The recent check-ins summary on the item is written by the check-in
+     * adapter, not here: a save carries it over from the item it read (a new aspirant starts with an empty, complete
+     * one; erasure drops it), on condition that {@code recentRev} is still what it read; else it reads again.
+     */
     @Override
     public void save(Aspirant aspirant) {
-        AspirantItem item = AspirantItem.from(aspirant);
-        AspirantItem before = table.getItem(r -> r.key(Key.builder().partitionValue(aspirant.id()).build())
-                .consistentRead(true));
-        String oldPhone = before == null ? null : before.getPhone();
-        String newPhone = item.getPhone();
         String staleOwner = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            AspirantItem before = table.getItem(r -> r.key(Key.builder().partitionValue(aspirant.id()).build())
+                    .consistentRead(true));
+            AspirantItem item = AspirantItem.from(aspirant);
+            if (!aspirant.erased()) {
+                if (before == null) {
+                    item.setRecentCheckIns(RecentCheckIns.EMPTY);
+                } else {
+                    item.setRecent(before.getRecent());
+                    item.setRecentSince(before.getRecentSince());
+                    item.setRecentRev(before.getRecentRev());
+                }
+            }
+            Long seenRev = before == null ? null : before.getRecentRev();
+            String oldPhone = before == null ? null : before.getPhone();
+            String newPhone = item.getPhone();
             try {
-                write(item, oldPhone, newPhone, staleOwner);
+                write(item, seenRev, oldPhone, newPhone, staleOwner);
                 return;
             } catch (TransactionCanceledException e) {
-                if (conflicted(e) && attempt < 2) {
-                    continue; // another transaction on the same claim was in flight: look again
+                if ((conflicted(e) || summaryChanged(e)) && attempt < 4) {
+                    continue; // another write to the same item or claim was in flight: read and try again
                 }
                 if (newPhone == null || !claimFailed(e)) {
                     throw e;
@@ -125,6 +152,12 @@ public class DynamoAspirantRepository implements AspirantRepository {
             }
         }
         throw new PhoneTakenException(null);
+    }
+
+    /** The aspirant's put (index 0) failed its condition: the summary was written since the read. */
+    private static boolean summaryChanged(TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
     }
 
     private boolean holdsPhone(String holderId, String phone) {
@@ -144,9 +177,16 @@ public class DynamoAspirantRepository implements AspirantRepository {
         return reasons != null && reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code());
     }
 
-    private void write(AspirantItem item, String oldPhone, String newPhone, String staleOwner) {
+    private void write(AspirantItem item, Long seenRev, String oldPhone, String newPhone, String staleOwner) {
+        Expression summaryUnchanged = seenRev == null
+                ? Expression.builder().expression("attribute_not_exists(recentRev)").build()
+                : Expression.builder().expression("recentRev = :seen")
+                        .putExpressionValue(":seen", AttributeValue.fromN(seenRev.toString())).build();
         TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(table, item);
+                .addPutItem(table, TransactPutItemEnhancedRequest.builder(AspirantItem.class)
+                        .item(item)
+                        .conditionExpression(summaryUnchanged)
+                        .build());
         if (newPhone != null) {
             Expression mineOrFree = staleOwner == null
                     ? Expression.builder().expression("attribute_not_exists(id) OR ownerId = :me")
@@ -184,6 +224,50 @@ public class DynamoAspirantRepository implements AspirantRepository {
         Key key = Key.builder().partitionValue(String.valueOf(shard)).sortValue(day.toString()).build();
         return page(table.index("byPlanEnd"), QueryConditional.sortGreaterThanOrEqualTo(key), limit,
                 Cursors.decode(cursor, BY_PLAN_END_KEYS));
+    }
+
+    @Override
+    public Page<WithRecent> withPlanEndingOnOrAfterAndRecent(int shard, LocalDate day, int limit, String cursor) {
+        Key key = Key.builder().partitionValue(String.valueOf(shard)).sortValue(day.toString()).build();
+        var first = table.index("byPlanEnd").query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortGreaterThanOrEqualTo(key))
+                .limit(limit)
+                .exclusiveStartKey(Cursors.decode(cursor, BY_PLAN_END_KEYS))
+                .build()).iterator().next();
+        List<WithRecent> items = first.items().stream()
+                .filter(i -> !Boolean.TRUE.equals(i.getErased()))
+                .map(i -> new WithRecent(i.toAspirant(), i.toRecent(), i.getRecentRev() == null ? 0 : i.getRecentRev()))
+                .toList();
+        return new Page<>(items, Cursors.encode(first.lastEvaluatedKey()));
+    }
+
+    /**
+     * The backfill: replaces the whole summary (enhanced UpdateItem of only the summary attributes, nulls ignored so
+     * nothing else is touched), on condition that the aspirant exists, is not erased and its summary is unchanged.
+     */
+    @Override
+    public boolean storeRecent(String aspirantId, RecentCheckIns recent, long seenRevision) {
+        AspirantItem partial = new AspirantItem();
+        partial.setId(aspirantId);
+        partial.setRecentCheckIns(recent);
+        partial.setRecentRev(seenRevision + 1);
+        Expression.Builder condition = Expression.builder()
+                .expression("attribute_exists(id) AND (attribute_not_exists(erased) OR erased = :false) AND "
+                        + (seenRevision == 0 ? "attribute_not_exists(recentRev)" : "recentRev = :seen"))
+                .putExpressionValue(":false", AttributeValue.fromBool(false));
+        if (seenRevision != 0) {
+            condition.putExpressionValue(":seen", AttributeValue.fromN(Long.toString(seenRevision)));
+        }
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(AspirantItem.class)
+                    .item(partial)
+                    .ignoreNulls(true)
+                    .conditionExpression(condition.build())
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     private Page<Aspirant> page(DynamoDbIndex<AspirantItem> index, QueryConditional condition, int limit,

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import se.vagen.aws.TableNames;
 import se.vagen.checkin.Answers;
 import se.vagen.checkin.CheckIn;
@@ -16,6 +17,7 @@ import se.vagen.checkin.CheckInRepository;
 import se.vagen.checkin.CheckInStatus;
 import se.vagen.checkin.HelpTopic;
 import se.vagen.checkin.Participation;
+import se.vagen.checkin.RecentCheckIns;
 import se.vagen.common.Channel;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -26,13 +28,17 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Check-ins in CheckInsTable. Reads and whole-item writes go through the enhanced client ({@link CheckInItem});
  * the field-by-field writes of answers, reminders and MISSED are UpdateItem calls with {@code if_not_exists} and
  * conditions, which the enhanced client's bean mapping cannot express, so they name the item's attributes directly.
- * Every write sets {@code expiresAt} ({@code vagen.retention.days} after the write) for the TTL.
+ * Every write sets {@code expiresAt} ({@code vagen.retention.days} after the write) for the TTL, adds one to
+ * {@code rev}, and then writes the check-in as it now is (ALL_NEW) into the aspirant's recent check-ins summary
+ * ({@link RecentCheckInsWriter}: one more UpdateItem on the aspirant item), which the weekly list reads.
  */
 @Singleton
 public class DynamoCheckInRepository implements CheckInRepository {
@@ -41,6 +47,7 @@ public class DynamoCheckInRepository implements CheckInRepository {
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final Duration retention;
+    private final RecentCheckInsWriter recent;
 
     public DynamoCheckInRepository(DynamoDbEnhancedClient client, DynamoDbClient dynamo, TableNames names,
                                    @Value("${vagen.retention.days:400}") int retentionDays) {
@@ -48,6 +55,33 @@ public class DynamoCheckInRepository implements CheckInRepository {
         this.table = client.table(tableName, TableSchema.fromBean(CheckInItem.class));
         this.dynamo = dynamo;
         this.retention = Duration.ofDays(retentionDays);
+        this.recent = new RecentCheckInsWriter(dynamo, TableNames.required(names.aspirants(), "aspirants"));
+    }
+
+    /** The check-in as this write left it (UpdateItem's ALL_NEW, mapped by the bean schema) into the summary. */
+    private void summarise(Map<String, AttributeValue> written) {
+        CheckInItem item = table.tableSchema().mapToItem(written);
+        recent.record(item.getAspirantId(), item.getCycle(),
+                RecentCheckIns.Entry.of(toCheckIn(item), item.getRev() == null ? 0 : item.getRev()));
+    }
+
+    @Override
+    public RecentCheckIns recent(String aspirantId, int limit) {
+        List<CheckInItem> items = table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(aspirantId)))
+                        .scanIndexForward(false)
+                        .limit(Math.max(1, Math.min(limit, 100)))
+                        .build())
+                .stream()
+                .flatMap(p -> p.items().stream())
+                .limit(limit)
+                .toList();
+        TreeMap<String, RecentCheckIns.Entry> entries = new TreeMap<>();
+        for (CheckInItem i : items) {
+            entries.put(i.getCycle(), RecentCheckIns.Entry.of(toCheckIn(i), i.getRev() == null ? 0 : i.getRev()));
+        }
+        String since = items.size() < limit || entries.isEmpty() ? RecentCheckIns.FROM_START : entries.firstKey();
+        return new RecentCheckIns(since, entries);
     }
 
     @Override
@@ -103,7 +137,11 @@ public class DynamoCheckInRepository implements CheckInRepository {
         item.setRemindersSent(c.remindersSent());
         Instant base = c.answeredAt() != null ? c.answeredAt() : c.openedAt() != null ? c.openedAt() : Instant.now();
         item.setExpiresAt(base.plus(retention).getEpochSecond());
+        CheckInItem old = table.getItem(r -> r.key(key(c.aspirantId(), c.cycle())).consistentRead(true));
+        long rev = (old == null || old.getRev() == null ? 0 : old.getRev()) + 1;
+        item.setRev(rev);
         table.putItem(item);
+        recent.record(c.aspirantId(), c.cycle(), RecentCheckIns.Entry.of(c, rev));
     }
 
     @Override
@@ -126,6 +164,8 @@ public class DynamoCheckInRepository implements CheckInRepository {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();
         names.put("#status", "status");
+        names.put("#rev", "rev");
+        values.put(":one", AttributeValue.fromN("1"));
         values.put(":answered", AttributeValue.fromS(CheckInStatus.ANSWERED.name()));
         values.put(":at", AttributeValue.fromS(at.toString()));
         values.put(":channel", AttributeValue.fromS(channel.code()));
@@ -165,56 +205,66 @@ public class DynamoCheckInRepository implements CheckInRepository {
         UpdateItemRequest.Builder request = UpdateItemRequest.builder()
                 .tableName(tableName)
                 .key(keyAttributes(aspirantId, cycle))
-                .updateExpression("SET " + String.join(", ", sets))
+                .updateExpression("SET " + String.join(", ", sets) + " ADD #rev :one")
                 .expressionAttributeNames(names)
-                .expressionAttributeValues(values);
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW);
         if (form) {
             request.conditionExpression("attribute_not_exists(formAnsweredAt)");
         }
-        dynamo.updateItem(request.build());
+        summarise(dynamo.updateItem(request.build()).attributes());
     }
 
     @Override
     public void recordReminder(String aspirantId, String cycle, int number, Instant at) {
+        UpdateItemResponse written;
         try {
-            dynamo.updateItem(UpdateItemRequest.builder()
+            written = dynamo.updateItem(UpdateItemRequest.builder()
                     .tableName(tableName)
                     .key(keyAttributes(aspirantId, cycle))
                     .updateExpression("SET remindersSent = :n, openedAt = if_not_exists(openedAt, :at), "
                             + "#status = if_not_exists(#status, :open), viaForm = if_not_exists(viaForm, :false), "
-                            + "expiresAt = if_not_exists(expiresAt, :exp)")
+                            + "expiresAt = if_not_exists(expiresAt, :exp) ADD #rev :one")
                     .conditionExpression("attribute_not_exists(remindersSent) OR remindersSent < :n")
-                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeNames(Map.of("#status", "status", "#rev", "rev"))
                     .expressionAttributeValues(Map.of(
                             ":n", AttributeValue.fromN(String.valueOf(number)),
                             ":at", AttributeValue.fromS(at.toString()),
                             ":open", AttributeValue.fromS(CheckInStatus.OPEN.name()),
                             ":false", AttributeValue.fromBool(false),
-                            ":exp", AttributeValue.fromN(String.valueOf(at.plus(retention).getEpochSecond()))))
+                            ":exp", AttributeValue.fromN(String.valueOf(at.plus(retention).getEpochSecond())),
+                            ":one", AttributeValue.fromN("1")))
+                    .returnValues(ReturnValue.ALL_NEW)
                     .build());
         } catch (ConditionalCheckFailedException e) {
             // A later reminder was recorded already.
+            return;
         }
+        summarise(written.attributes());
     }
 
     @Override
     public boolean markMissed(String aspirantId, String cycle, Instant at) {
+        UpdateItemResponse written;
         try {
-            dynamo.updateItem(UpdateItemRequest.builder()
+            written = dynamo.updateItem(UpdateItemRequest.builder()
                     .tableName(tableName)
                     .key(keyAttributes(aspirantId, cycle))
-                    .updateExpression("SET #status = :missed, missedAt = :at")
+                    .updateExpression("SET #status = :missed, missedAt = :at ADD #rev :one")
                     .conditionExpression("#status = :open AND attribute_not_exists(answeredAt)")
-                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeNames(Map.of("#status", "status", "#rev", "rev"))
                     .expressionAttributeValues(Map.of(
                             ":missed", AttributeValue.fromS(CheckInStatus.MISSED.name()),
                             ":open", AttributeValue.fromS(CheckInStatus.OPEN.name()),
-                            ":at", AttributeValue.fromS(at.toString())))
+                            ":at", AttributeValue.fromS(at.toString()),
+                            ":one", AttributeValue.fromN("1")))
+                    .returnValues(ReturnValue.ALL_NEW)
                     .build());
-            return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+        summarise(written.attributes());
+        return true;
     }
 
     private static Key key(String aspirantId, String cycle) {

@@ -55,6 +55,8 @@ public class DynamoForumListRepository implements ForumListRepository {
         item.setCsvKey(s.csvKey());
         item.setXlsxKey(s.xlsxKey());
         item.setRowsKey(s.rowsKey());
+        item.setHistoryQueries(s.historyQueries());
+        item.setSummariesStored(s.summariesStored());
         table().putItem(item);
     }
 
@@ -80,6 +82,8 @@ public class DynamoForumListRepository implements ForumListRepository {
                 i.getTotal() == null ? 0 : i.getTotal(),
                 i.getCountsByStatus() == null ? Map.of() : i.getCountsByStatus(),
                 i.getCountsByRole() == null ? Map.of() : i.getCountsByRole(),
-                i.getCsvKey(), i.getXlsxKey(), i.getRowsKey());
+                i.getCsvKey(), i.getXlsxKey(), i.getRowsKey(),
+                i.getHistoryQueries() == null ? 0 : i.getHistoryQueries(),
+                i.getSummariesStored() == null ? 0 : i.getSummariesStored());
     }
 }

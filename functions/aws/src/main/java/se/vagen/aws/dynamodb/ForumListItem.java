@@ -19,6 +19,8 @@ public class ForumListItem {
     private String csvKey;
     private String xlsxKey;
     private String rowsKey;
+    private Integer historyQueries;
+    private Integer summariesStored;
 
     @DynamoDbPartitionKey
     @DynamoDbSecondarySortKey(indexNames = DynamoForumListRepository.BY_WEEK)
@@ -101,5 +103,21 @@ public class ForumListItem {
 
     public void setRowsKey(String rowsKey) {
         this.rowsKey = rowsKey;
+    }
+
+    public Integer getHistoryQueries() {
+        return historyQueries;
+    }
+
+    public void setHistoryQueries(Integer historyQueries) {
+        this.historyQueries = historyQueries;
+    }
+
+    public Integer getSummariesStored() {
+        return summariesStored;
+    }
+
+    public void setSummariesStored(Integer summariesStored) {
+        this.summariesStored = summariesStored;
     }
 }

@@ -306,6 +306,7 @@ public class AspirantItem {
     }
 
     /** Recent check-ins by cycle (see {@link RecentEntryBean}); null for an aspirant made before it existed. */
+    @DynamoDbIgnoreNulls
     public Map<String, RecentEntryBean> getRecent() {
         return recent;
     }

@@ -226,6 +226,13 @@ class RecentCheckInsStackTest {
         }
         Aspirant after = stored.aspirant();
         assertEquals(rowFromCheckIns(after), rowFromSummary(after));
+        // A save carried the map over as it was: compact entries, no NULL attributes for absent answers.
+        aspirants.save(after.withMissedCheckIns(0, Instant.now()));
+        Map<String, AttributeValue> item = STACK.dynamoDb().getItem(r -> r.tableName(STACK.tableName("AspirantsTable"))
+                .key(Map.of("id", AttributeValue.fromS(a.id()))).consistentRead(true)).item();
+        String raw = item.get("recent").toString();
+        assertFalse(raw.contains("NUL=true"), raw);
+        assertEquals(stored.recent(), aspirants.findWithRecent(a.id()).orElseThrow().recent());
     }
 
     private long checkInRev(String aspirantId, String cycle) {

@@ -240,6 +240,12 @@ public class DynamoCheckInRepository implements CheckInRepository {
             // A later reminder was recorded already.
             return;
         }
+        CheckInItem item = table.tableSchema().mapToItem(written.attributes());
+        if (item.getRev() != null && item.getRev() > 1) {
+            // The check-in existed: a reminder changes only remindersSent (the rest is if_not_exists), which the
+            // summary does not hold, so its entry is already right. Saves the aspirant write (and its two indexes).
+            return;
+        }
         summarise(written.attributes());
     }
 

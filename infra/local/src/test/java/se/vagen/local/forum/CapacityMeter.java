@@ -14,6 +14,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Benchmark only: an SDK-wide execution interceptor (registered in
@@ -32,6 +36,14 @@ public class CapacityMeter implements ExecutionInterceptor {
     /** Sum over requests of ceil(bytes / 4 KB) x 0.5 (eventually consistent), in half units. */
     public static final AtomicLong REQUEST_FLOOR_HALF_UNITS = new AtomicLong();
 
+    /** Write capacity of UpdateItem calls while {@code vagen.benchmark.writes=true}: "table" or "table/index" -> WCU. */
+    public static final Map<String, DoubleAdder> WRITES = new ConcurrentHashMap<>();
+    public static final Map<String, AtomicLong> WRITE_CALLS = new ConcurrentHashMap<>();
+
+    private static boolean writesOn() {
+        return Boolean.getBoolean("vagen.benchmark.writes");
+    }
+
     private static boolean on() {
         return Boolean.getBoolean("vagen.benchmark.capacity");
     }
@@ -41,6 +53,9 @@ public class CapacityMeter implements ExecutionInterceptor {
         if (on() && context.request() instanceof QueryRequest q) {
             return q.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
         }
+        if (writesOn() && context.request() instanceof UpdateItemRequest u) {
+            return u.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build();
+        }
         return context.request();
     }
 
@@ -48,6 +63,18 @@ public class CapacityMeter implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         if (on() && context.response() instanceof QueryResponse r && context.request() instanceof QueryRequest q) {
             record(r, Boolean.TRUE.equals(q.consistentRead()));
+        }
+        if (writesOn() && context.response() instanceof UpdateItemResponse u && u.consumedCapacity() != null) {
+            ConsumedCapacity c = u.consumedCapacity();
+            String table = c.tableName();
+            WRITE_CALLS.computeIfAbsent(table, k -> new AtomicLong()).incrementAndGet();
+            double tableUnits = c.table() != null && c.table().capacityUnits() != null ? c.table().capacityUnits()
+                    : c.capacityUnits() == null ? 0 : c.capacityUnits();
+            WRITES.computeIfAbsent(table, k -> new DoubleAdder()).add(tableUnits);
+            if (c.globalSecondaryIndexes() != null) {
+                c.globalSecondaryIndexes().forEach((index, cap) -> WRITES.computeIfAbsent(table + "/" + index,
+                        k -> new DoubleAdder()).add(cap.capacityUnits() == null ? 0 : cap.capacityUnits()));
+            }
         }
     }
 

@@ -67,6 +67,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 class ForumListBenchmark {
 
     private static final String WEEK = "2032-W10";
+    /** {@code -Dbenchmark.summaries=false} loads aspirants as before the summary (the list then queries each one). */
+    private static final boolean SUMMARIES = !"false".equals(System.getProperty("benchmark.summaries"));
     private static final LocalDate MONDAY = ForumWeek.parse(WEEK).orElseThrow().monday();
     private static final String[] ROLES = {"arbetskonsulent", "biståndshandläggare", "bostadskonsulent",
             "studie- och yrkesvägledare", "Arbetsförmedlingen"};
@@ -101,7 +103,7 @@ class ForumListBenchmark {
             results.add(r);
             System.out.println("forum-list benchmark: " + r);
         }
-        String table = report(results);
+        String table = report(results) + writeCost(stack, Math.min(500, sizes.get(0)));
         System.out.println(table);
         Path out = Path.of(System.getProperty("benchmark.out", "../../benchmarks/forum-list.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -125,11 +127,12 @@ class ForumListBenchmark {
                     for (int i = s; i < e; i++) {
                         Random random = new Random(i);
                         Aspirant aspirant = aspirant(i, random);
-                        a.add(BenchmarkItems.aspirant(aspirant));
+                        List<CheckIn> history = history(aspirant, random);
+                        a.add(SUMMARIES ? BenchmarkItems.aspirant(aspirant, history) : BenchmarkItems.aspirant(aspirant));
                         if (a.size() == 25) {
                             write(enhanced, aspirants, AspirantItem.class, a);
                         }
-                        for (CheckIn checkIn : history(aspirant, random)) {
+                        for (CheckIn checkIn : history) {
                             c.add(BenchmarkItems.checkIn(checkIn));
                             if (c.size() == 25) {
                                 write(enhanced, checkIns, CheckInItem.class, c);
@@ -254,6 +257,46 @@ class ForumListBenchmark {
         return result;
     }
 
+    /**
+     * The write cost of the summary: {@code n} aspirants get the week's first reminder and then an answer through the
+     * real check-in adapter, with ReturnConsumedCapacity=INDEXES on every UpdateItem; prints WCU per event by table
+     * and index. (After the list runs, so it does not change what they read.)
+     */
+    private static String writeCost(VagenStack stack, int n) {
+        se.vagen.checkin.CheckInRepository repo = stack.context().getBean(se.vagen.checkin.CheckInRepository.class);
+        Instant at = MONDAY.atTime(9, 0).toInstant(ZoneOffset.UTC);
+        StringBuilder md = new StringBuilder("\n### Write cost of the summary\n\n");
+        md.append("Measured on DynamoDB Local with ReturnConsumedCapacity=INDEXES over ").append(n)
+                .append(" aspirants (the week's first reminder, then one answer each, through `DynamoCheckInRepository`).\n\n");
+        md.append("| event | table / index | UpdateItem calls | WCU | WCU per event |\n|---|---|---:|---:|---:|\n");
+        System.setProperty("vagen.benchmark.writes", "true");
+        try {
+            for (String event : List.of("reminder", "answer")) {
+                CapacityMeter.WRITES.clear();
+                CapacityMeter.WRITE_CALLS.clear();
+                for (int i = 0; i < n; i++) {
+                    String id = String.format(Locale.ROOT, "bench-%07d", i);
+                    if (event.equals("reminder")) {
+                        repo.recordReminder(id, WEEK, 1, at);
+                    } else {
+                        repo.recordAnswers(id, WEEK, new se.vagen.checkin.Answers(Participation.YES, 4,
+                                List.of(HelpTopic.NONE), null), Channel.SMS, at.plusSeconds(3600));
+                    }
+                }
+                new java.util.TreeMap<>(CapacityMeter.WRITES).forEach((key, units) -> {
+                    String table = key.contains("/") ? key.substring(0, key.indexOf('/')) : key;
+                    long calls = key.contains("/") ? 0 : CapacityMeter.WRITE_CALLS.getOrDefault(table,
+                            new java.util.concurrent.atomic.AtomicLong()).get();
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.1f | %.2f |%n", event, key,
+                            calls == 0 ? "" : String.format(Locale.ROOT, "%,d", calls), units.sum(), units.sum() / n));
+                });
+            }
+        } finally {
+            System.clearProperty("vagen.benchmark.writes");
+        }
+        return md.toString();
+    }
+
     private static String report(List<Map<String, String>> results) {
         StringBuilder md = new StringBuilder();
         md.append("# Forum list benchmark\n\n");
@@ -265,6 +308,10 @@ class ForumListBenchmark {
                 .append(ManagementFactory.getOperatingSystemMXBean().getName()).append(". DynamoDB Local 3.1.0 (in memory) ")
                 .append("and S3Mock on the same machine; the generation runs in its own JVM with -Xmx512m.\n\n");
         md.append("Each aspirant has an active plan and 8 weekly check-ins before the week (none for new ones). ")
+                .append(SUMMARIES ? "Each aspirant item carries the summary of its recent check-ins (as the check-in "
+                        + "adapter writes it), so the list reads only the byPlanEnd pages. "
+                        : "The aspirant items have no summary (as before it existed): the list queries each aspirant's "
+                        + "check-ins and stores its summary (the backfill). ")
                 .append("Read capacity: what DynamoDB Local reports with ReturnConsumedCapacity=TOTAL, summed; the ")
                 .append("minimum is the bytes of the items read / 4 KB x 0.5 (eventually consistent); the request ")
                 .append("floor rounds each Query up to 4 KB, which DynamoDB always does.\n\n");

@@ -169,14 +169,17 @@ public class Chatbot {
             }
             return Optional.of(messages.reply(lang, channel, "sms.reask." + CheckinMessages.questionKey(open.step())));
         }
+        boolean understood = parsed.kind() == ParsedReply.Kind.ANSWER;
+        String freeText = understood ? parsed.freeText() : text.strip();
+        Answers answers = answers(open.step(), understood ? parsed : null, withEarlierFreeText(a.id(), open.cycle(), freeText));
+        // Store the answer before the round moves on. When storing fails (e.g. throttled) the round stays where it
+        // was, and the redelivered message stores it then; moving first would lose it, because a redelivery of the
+        // message that moved the round only repeats the reply. Storing the same answer again sets the same fields.
+        checkIns.recordAnswers(a.id(), open.cycle(), answers, channel, now);
         Conversation next = open.advanced(m.messageId(), now);
         if (!conversations.update(next)) {
             return Optional.empty();
         }
-        boolean understood = parsed.kind() == ParsedReply.Kind.ANSWER;
-        String freeText = understood ? parsed.freeText() : text.strip();
-        Answers answers = answers(open.step(), understood ? parsed : null, withEarlierFreeText(a.id(), open.cycle(), freeText));
-        checkIns.recordAnswers(a.id(), open.cycle(), answers, channel, now);
         if (a.missedCheckIns() != 0) {
             aspirants.findById(a.id()).ifPresent(fresh -> aspirants.save(fresh.withMissedCheckIns(0, now)));
         }
@@ -195,6 +198,10 @@ public class Chatbot {
             return null;
         }
         String earlier = checkIns.find(aspirantId, cycle).map(CheckIn::freeText).orElse(null);
+        if (earlier != null && earlier.endsWith(freeText.strip())) {
+            // Stored already by an earlier attempt at this message (its delivery failed later and came again).
+            return earlier;
+        }
         String all = earlier == null || earlier.isBlank() ? freeText.strip() : earlier + "\n" + freeText.strip();
         return all.length() > MAX_FREE_TEXT ? all.substring(0, MAX_FREE_TEXT) : all;
     }

@@ -85,13 +85,25 @@ public class CheckInForm {
         if (!checkIns.recordFormAnswers(aspirantId, cycle, input.answers(), aspirant.get().channel(), now)) {
             return new Result(Outcome.GONE, lang, cycle, null);
         }
-        tokens.use(token, now);
-        closeConversation(aspirantId, cycle, now);
-        if (aspirant.get().missedCheckIns() != 0) {
-            aspirants.findById(aspirantId).ifPresent(a -> aspirants.save(a.withMissedCheckIns(0, now)));
-        }
         LOG.info("check-in form stored: aspirant={} cycle={}", aspirantId, cycle);
+        try {
+            tokens.use(token, now);
+            closeConversation(aspirantId, cycle, now);
+            if (aspirant.get().missedCheckIns() != 0) {
+                aspirants.findById(aspirantId).ifPresent(a -> aspirants.save(a.withMissedCheckIns(0, now)));
+            }
+        } catch (RuntimeException e) {
+            // The answer is stored, which is what counts: the aspirant gets the thank-you page, and the link shows
+            // "already answered" from now on whether it was used up or not. Only the tidying up is incomplete.
+            LOG.warn("check-in form: answer stored for aspirant={} cycle={}, but tidying up failed: {}", aspirantId,
+                    cycle, e.getClass().getSimpleName());
+        }
         return new Result(Outcome.STORED, lang, cycle, null);
+    }
+
+    /** The language of a link, for pages that are not about the link itself (e.g. "try again"); empty if unknown. */
+    public Optional<Language> language(String token, Instant now) {
+        return Optional.ofNullable(language(tokens.open(token, TokenPurpose.CHECKIN, now)));
     }
 
     /** The form was posted already, or the chatbot finished the round for this cycle. */

@@ -219,18 +219,32 @@ public class ReminderRun {
             } else {
                 email.send(messages.reminderEmail(a, number, link));
             }
-            checkIns.recordReminder(a.id(), cycle, number, asOf);
-            ledger.markSent(key, asOf);
-            summary.sent();
         } catch (SendFailedException e) {
             ledger.markFailed(key, asOf, e.getMessage());
             summary.failed();
             LOG.warn("check-in reminder R{} to aspirant {} failed (retryable={}); the next run tries again",
                     number, a.id(), e.retryable());
+            return;
         } catch (RuntimeException e) {
             ledger.markFailed(key, asOf, e.getClass().getSimpleName());
             summary.failed();
             LOG.warn("check-in reminder R{} to aspirant {} failed: {}", number, a.id(), e.getClass().getSimpleName());
+            return;
+        }
+        // Sent. Nothing after this may mark the key failed, or the next run would send it again: when storage fails
+        // here (e.g. throttled), the key stays claimed and the message counts as sent.
+        summary.sent();
+        try {
+            checkIns.recordReminder(a.id(), cycle, number, asOf);
+        } catch (RuntimeException e) {
+            LOG.warn("check-in reminder R{} to aspirant {} sent, but recording it on the check-in failed: {}", number,
+                    a.id(), e.getClass().getSimpleName());
+        }
+        try {
+            ledger.markSent(key, asOf);
+        } catch (RuntimeException e) {
+            LOG.warn("check-in reminder R{} to aspirant {} sent, but the ledger still says claimed: {}", number,
+                    a.id(), e.getClass().getSimpleName());
         }
     }
 

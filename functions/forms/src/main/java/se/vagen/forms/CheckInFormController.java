@@ -16,12 +16,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vagen.aws.ProviderErrors;
 import se.vagen.checkin.CheckInForm;
 import se.vagen.checkin.FormInput;
 import se.vagen.checkin.HelpTopic;
 import se.vagen.checkin.Participation;
 import se.vagen.common.Language;
 import se.vagen.i18n.Texts;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * GET and POST /c/{token}: the check-in form in the aspirant's language, the thank-you page, and the friendly
@@ -29,6 +35,8 @@ import se.vagen.i18n.Texts;
  */
 @Controller("/c")
 public class CheckInFormController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckInFormController.class);
 
     /** Far more than three answers and a long free text ever need (the text is capped at 1,000 characters). */
     static final int MAX_BODY_CHARS = 16_384;
@@ -45,7 +53,12 @@ public class CheckInFormController {
 
     @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<String> show(@PathVariable String token) {
-        CheckInForm.Result result = form.open(token, clock.instant());
+        CheckInForm.Result result;
+        try {
+            result = form.open(token, clock.instant());
+        } catch (SdkException e) {
+            return unavailable(token, e);
+        }
         return switch (result.outcome()) {
             case SHOW -> Page.respond(HttpStatus.OK, formPage(token, result, null));
             case NOT_FOUND -> Page.respond(HttpStatus.NOT_FOUND, Page.message(texts, null, "notfound"));
@@ -66,13 +79,41 @@ public class CheckInFormController {
             // Unreadable body: answer as for an empty form, in the link's language, and store nothing.
             fields = Map.of();
         }
-        CheckInForm.Result result = form.submit(token, fields, clock.instant());
+        CheckInForm.Result result;
+        try {
+            result = form.submit(token, fields, clock.instant());
+        } catch (SdkException e) {
+            return unavailable(token, e);
+        }
         return switch (result.outcome()) {
             case STORED -> Page.respond(HttpStatus.OK, Page.message(texts, result.language(), "thanks"));
             case INVALID -> Page.respond(HttpStatus.BAD_REQUEST, formPage(token, result, result.input()));
             case NOT_FOUND -> Page.respond(HttpStatus.NOT_FOUND, Page.message(texts, null, "notfound"));
             default -> Page.respond(HttpStatus.GONE, Page.message(texts, result.language(), "gone"));
         };
+    }
+
+    /**
+     * DynamoDB still throttled or unavailable after the SDK's retries: the friendly "try again in a while" page (503)
+     * in the link's language when it can still be read. Nothing was stored and the link is not used up (the form's
+     * one conditional write failed, and the link is only used up after it), so posting again later works. Any other
+     * SDK error is a fault of ours and is not hidden as "busy".
+     */
+    private MutableHttpResponse<String> unavailable(String token, SdkException e) {
+        boolean transientFailure = e instanceof SdkClientException
+                || (e instanceof SdkServiceException service && ProviderErrors.retryable(service));
+        if (!transientFailure) {
+            throw e;
+        }
+        LOG.warn("check-in form: storage unavailable after retries ({}); answered 503",
+                e instanceof SdkServiceException service ? ProviderErrors.errorCode(service) : e.getClass().getSimpleName());
+        Language lang = null;
+        try {
+            lang = form.language(token, clock.instant()).orElse(null);
+        } catch (SdkException again) {
+            // Still unavailable: the page is in Swedish with an English line.
+        }
+        return Page.respond(HttpStatus.SERVICE_UNAVAILABLE, Page.message(texts, lang, "error"));
     }
 
     /** application/x-www-form-urlencoded; null when it is too large or not decodable. */

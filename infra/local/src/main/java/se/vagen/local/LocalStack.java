@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vagen.aws.LazyBeans;
 import se.vagen.local.auth.LocalJwt;
+import se.vagen.local.faults.DynamoDbFaultProxy;
 import se.vagen.local.http.DevRoutes;
 import se.vagen.local.http.Functions;
 import se.vagen.local.http.HealthCheck;
@@ -88,6 +89,8 @@ public final class LocalStack implements AutoCloseable {
     private final LambdaBudget budget = new LambdaBudget();
     private Duration startup;
     private URI dynamoDbEndpoint;
+    private URI dynamoDbLocalEndpoint;
+    private DynamoDbFaultProxy dynamoFaults;
     private URI s3Endpoint;
 
     /** Start-up work in parallel: not the common pool, which has one thread on a two-core machine. */
@@ -158,7 +161,11 @@ public final class LocalStack implements AutoCloseable {
         parts.add(outbox);
 
         LOG.debug("S3Mock launched, outbox up: {} ms", (System.nanoTime() - started) / 1_000_000);
-        dynamoDbEndpoint = URI.create("http://localhost:" + dynamoPort);
+        dynamoDbLocalEndpoint = URI.create("http://localhost:" + dynamoPort);
+        // The functions reach DynamoDB Local through a proxy that can answer with DynamoDB's throttling errors.
+        dynamoFaults = DynamoDbFaultProxy.start(dynamoDbLocalEndpoint);
+        parts.add(dynamoFaults);
+        dynamoDbEndpoint = dynamoFaults.endpoint();
         Map<String, Object> template = TemplateTables.templateFromClasspath();
         tables = new TemplateTables(template, options.stage());
         TemplateRoutes routes = TemplateRoutes.of(template);
@@ -176,7 +183,7 @@ public final class LocalStack implements AutoCloseable {
                 throw new CompletionException(e);
             }
             try (DynamoDbClient client = DynamoDbClient.builder()
-                    .endpointOverride(dynamoDbEndpoint)
+                    .endpointOverride(dynamoDbLocalEndpoint)
                     .region(Region.of(REGION))
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                     .httpClient(UrlConnectionHttpClient.create())
@@ -328,8 +335,19 @@ public final class LocalStack implements AutoCloseable {
         return dev;
     }
 
+    /** Where the functions reach DynamoDB: the fault proxy in front of DynamoDB Local. */
     public URI dynamoDbEndpoint() {
         return dynamoDbEndpoint;
+    }
+
+    /** DynamoDB Local itself, past the fault proxy. */
+    public URI dynamoDbLocalEndpoint() {
+        return dynamoDbLocalEndpoint;
+    }
+
+    /** The fault-injecting proxy in front of DynamoDB Local. */
+    public DynamoDbFaultProxy dynamoFaults() {
+        return dynamoFaults;
     }
 
     public URI s3Endpoint() {

@@ -12,10 +12,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import se.vagen.local.LocalStack;
+import se.vagen.local.faults.DynamoDbFaultProxy;
 import se.vagen.local.http.Functions;
 import se.vagen.local.outbox.Fault;
 import se.vagen.local.outbox.OutboxMessage;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -30,7 +35,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * that data: e.g. filter the outbox by your recipient ({@link #outboxTo(String)}) or take {@link #outboxSize()}
  * before an action and read {@link #outboxSince(int)} after it; never assert that a table or the outbox holds
  * exactly N items overall. A job run ({@link #runJob}) sees every other test's data too. Faults injected with
- * {@link #failNext} and a shortened {@link #lambdaTimeout} affect everyone: undo them in a {@code finally} /
+ * {@link #failNext} or {@link #throttleDynamo} and a shortened {@link #lambdaTimeout} affect everyone: undo them in a {@code finally} /
  * {@code @AfterEach} ({@link #clearFaults()}, {@link #resetLambdaTimeout()}), and keep such tests in one class.
  *
  * <p>Tests that would disturb everyone else (thousands of items, a job over all of them, held requests) start their
@@ -51,6 +56,7 @@ public final class VagenStack implements AutoCloseable {
 
     private final LocalStack stack;
     private final boolean isolated;
+    private DynamoDbClient directDynamoDb;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -77,6 +83,9 @@ public final class VagenStack implements AutoCloseable {
     @Override
     public void close() {
         if (isolated) {
+            if (directDynamoDb != null) {
+                directDynamoDb.close();
+            }
             stack.close();
         }
     }
@@ -164,9 +173,22 @@ public final class VagenStack implements AutoCloseable {
         return stack.context();
     }
 
-    /** DynamoDB client on DynamoDB Local (the context's bean). */
+    /** DynamoDB client of the functions (the context's bean): DynamoDB Local through the fault proxy. */
     public DynamoDbClient dynamoDb() {
         return context().getBean(DynamoDbClient.class);
+    }
+
+    /** A DynamoDB client straight on DynamoDB Local, past the fault proxy: for checks while faults are pending. */
+    public synchronized DynamoDbClient directDynamoDb() {
+        if (directDynamoDb == null) {
+            directDynamoDb = DynamoDbClient.builder()
+                    .endpointOverride(stack.dynamoDbLocalEndpoint())
+                    .region(Region.of(LocalStack.REGION))
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+        }
+        return directDynamoDb;
     }
 
     public DynamoDbEnhancedClient enhanced() {
@@ -213,9 +235,33 @@ public final class VagenStack implements AutoCloseable {
         stack.outbox().failNext(channel, count, fault);
     }
 
-    /** Drops pending faults and lets held requests go ({@link #holdAfter}). */
+    /** Drops pending faults (the outbox's and the DynamoDB proxy's) and lets held requests go ({@link #holdAfter}). */
     public void clearFaults() {
         stack.outbox().clearFaults();
+        stack.dynamoFaults().clearFaults();
+    }
+
+    // ------------------------------------------------------------------ DynamoDB faults
+
+    /**
+     * The next {@code count} DynamoDB requests of {@code operation} ("PutItem", "UpdateItem", "Query", ...; null =
+     * any) on the template table {@code logicalTable} ("CheckInsTable"; null = any) answer 400
+     * ProvisionedThroughputExceededException. Each HTTP attempt counts, so the SDK's retries use up the count.
+     */
+    public void throttleDynamo(String operation, String logicalTable, int count) {
+        failDynamo(DynamoDbFaultProxy.Fault.PROVISIONED_THROUGHPUT_EXCEEDED, operation, logicalTable, null, count);
+    }
+
+    /** As {@link #throttleDynamo}, with any fault and only for requests whose body contains {@code bodyContains}. */
+    public void failDynamo(DynamoDbFaultProxy.Fault fault, String operation, String logicalTable, String bodyContains,
+                           int count) {
+        stack.dynamoFaults().failNext(fault, operation, logicalTable == null ? null : tableName(logicalTable),
+                bodyContains, count);
+    }
+
+    /** DynamoDB requests answered with an injected fault since the stack started (take it before, compare after). */
+    public int dynamoFaultsInjected() {
+        return stack.dynamoFaults().injected();
     }
 
     /** The next {@code accepted} sends on "sms" or "email" go through, every later one hangs unanswered until {@link #clearFaults()}. */

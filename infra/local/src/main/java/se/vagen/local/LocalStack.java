@@ -49,6 +49,10 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
+    static {
+        DynamoDbFaultProxy.noDelay();
+    }
+
     public static final String REGION = "eu-north-1";
     public static final String LISTS_BUCKET = "vagen-lists";
     public static final String INBOUND_MAIL_BUCKET = "vagen-inbound-mail";
@@ -237,6 +241,7 @@ public final class LocalStack implements AutoCloseable {
         DynamoDbClient dynamoDb = context.getBean(DynamoDbClient.class);
         dev = new DevRoutes(functions, jwt, outbox, budget, s3,
                 new DevRoutes.Settings(SMS_ORIGINATION_IDENTITY, EMAIL_FROM, INBOUND_MAIL_BUCKET));
+        dev.dynamoFaults(dynamoFaults, tables.physicalNames());
         http.serve(functions, routes, jwt, budget,
                 new HealthCheck(dynamoDb, s3, List.of(LISTS_BUCKET, INBOUND_MAIL_BUCKET), outbox), dev);
         if (options.demo()) {

@@ -52,6 +52,22 @@ public final class DynamoDbFaultProxy implements AutoCloseable {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection");
 
+    static {
+        noDelay();
+    }
+
+    /**
+     * The JDK's HTTP server writes an answer's headers and body separately; without TCP_NODELAY the body waits for
+     * the client's delayed ACK of the headers, ~40 ms on every keep-alive request (measured: 46 ms instead of 3 ms per
+     * GetItem through the proxy). The setting is read once, when the first JDK HTTP server of the JVM starts, so the
+     * local stack sets it before it starts any (it also spares the stack's other servers the wait).
+     */
+    public static void noDelay() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** DynamoDB's own answers when it throttles or fails (status, {@code __type}, message). */
     public enum Fault {
         /** 400: a table or index over its provisioned (or on-demand partition) throughput. Retryable, throttling. */

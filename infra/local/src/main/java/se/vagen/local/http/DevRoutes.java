@@ -25,6 +25,7 @@ import org.joda.time.DateTime;
 import org.joda.time.DateTimeZone;
 import se.vagen.aws.ScheduledRun;
 import se.vagen.local.auth.LocalJwt;
+import se.vagen.local.faults.DynamoDbFaultProxy;
 import se.vagen.local.http.Functions.Function;
 import se.vagen.local.outbox.Fault;
 import se.vagen.local.outbox.Outbox;
@@ -55,6 +56,8 @@ public final class DevRoutes {
     private final LambdaBudget budget;
     private final S3Client s3;
     private final Settings settings;
+    private DynamoDbFaultProxy dynamoFaults;
+    private Map<String, String> tableNames = Map.of();
 
     public DevRoutes(Functions functions, LocalJwt jwt, Outbox outbox, LambdaBudget budget, S3Client s3,
                      Settings settings) {
@@ -64,6 +67,12 @@ public final class DevRoutes {
         this.budget = budget;
         this.s3 = s3;
         this.settings = settings;
+    }
+
+    /** Enables {@code /dev/faults/dynamodb}: the proxy in front of DynamoDB Local, and logical to physical table names. */
+    public void dynamoFaults(DynamoDbFaultProxy proxy, Map<String, String> physicalTableNames) {
+        this.dynamoFaults = proxy;
+        this.tableNames = Map.copyOf(physicalTableNames);
     }
 
     void handle(HttpExchange exchange, LocalRequest request) throws IOException {
@@ -89,6 +98,8 @@ public final class DevRoutes {
                 HttpAnswer.text(exchange, 200, "application/json", outbox.toJson());
             } else if (path.equals("/dev/faults")) {
                 faults(exchange, request);
+            } else if (path.equals("/dev/faults/dynamodb") && dynamoFaults != null) {
+                dynamoFaults(exchange, request);
             } else if (path.equals("/dev/sms/inbound")) {
                 requireMethod(method, "POST");
                 smsInbound(exchange, request);
@@ -201,6 +212,57 @@ public final class DevRoutes {
                     throw new BadInput(e.getMessage());
                 }
                 HttpAnswer.json(exchange, 200, Map.of("channel", Outbox.channel(channel), "count", count, "kind", fault.name()));
+            }
+            default -> throw new BadInput(405, "Use GET, POST or DELETE");
+        }
+    }
+
+    /**
+     * DynamoDB faults: POST {"operation":"PutItem","table":"CheckInsTable","count":3,"fault":"THROTTLING"} (operation,
+     * table and fault optional: any operation, any table, PROVISIONED_THROUGHPUT_EXCEEDED); GET the pending rules and
+     * the number injected so far; DELETE clears them.
+     */
+    private void dynamoFaults(HttpExchange exchange, LocalRequest request) throws IOException, BadInput {
+        switch (request.method()) {
+            case "GET" -> {
+                Map<String, Object> state = new LinkedHashMap<>();
+                state.put("pending", dynamoFaults.pending());
+                state.put("injected", dynamoFaults.injected());
+                HttpAnswer.json(exchange, 200, state);
+            }
+            case "DELETE" -> {
+                dynamoFaults.clearFaults();
+                HttpAnswer.json(exchange, 200, Map.of("cleared", true));
+            }
+            case "POST" -> {
+                JsonNode body = jsonBody(request);
+                String operation = optionalText(body, "operation", 60);
+                if (operation != null && !operation.matches("^[A-Za-z0-9_.]+$")) {
+                    throw new BadInput("operation: a DynamoDB operation such as PutItem, UpdateItem, Query");
+                }
+                String table = optionalText(body, "table", 255);
+                if (table != null) {
+                    table = tableNames.getOrDefault(table, table);
+                    if (!tableNames.containsValue(table)) {
+                        throw new BadInput("table: one of " + new java.util.TreeSet<>(tableNames.keySet()));
+                    }
+                }
+                String kind = optionalText(body, "fault", 40);
+                DynamoDbFaultProxy.Fault fault;
+                try {
+                    fault = kind == null ? DynamoDbFaultProxy.Fault.PROVISIONED_THROUGHPUT_EXCEEDED
+                            : DynamoDbFaultProxy.Fault.valueOf(kind.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInput("fault: PROVISIONED_THROUGHPUT_EXCEEDED, THROTTLING, INTERNAL_SERVER_ERROR or "
+                            + "SERVICE_UNAVAILABLE");
+                }
+                JsonNode countNode = body.path("count");
+                int count = countNode.isMissingNode() ? 1 : countNode.isInt() ? countNode.asInt() : -1;
+                if (count < 1 || count > 1000) {
+                    throw new BadInput("count must be a whole number 1..1000");
+                }
+                dynamoFaults.failNext(fault, operation, table, null, count);
+                HttpAnswer.json(exchange, 200, Map.of("pending", dynamoFaults.pending()));
             }
             default -> throw new BadInput(405, "Use GET, POST or DELETE");
         }

@@ -261,6 +261,36 @@ class DynamoThrottlingTest {
         assertFalse(forumSummary(week).isEmpty());
     }
 
+    // ------------------------------------------------------------------ the /dev route
+
+    @Test
+    void devRouteInjectsListsAndClearsDynamoFaults() throws Exception {
+        Aspirant a = aspirant(Language.SV, Channel.SMS);
+        String token = formLink(a, cycle(a));
+        String route = "/dev/faults/dynamodb";
+        assertEquals(400, stack.post(route, "application/json", "{\"table\":\"NoSuchTable\"}", null).statusCode());
+        assertEquals(400, stack.post(route, "application/json", "{\"fault\":\"SLOW\"}", null).statusCode());
+        assertEquals(400, stack.post(route, "application/json", "{\"count\":0}", null).statusCode());
+
+        int before = stack.dynamoFaultsInjected();
+        HttpResponse<String> set = stack.post(route, "application/json",
+                "{\"operation\":\"GetItem\",\"table\":\"TokensTable\",\"count\":2,\"fault\":\"internal_server_error\"}", null);
+        assertEquals(200, set.statusCode(), set.body());
+        JsonNode pending = JSON.readTree(stack.get(route, null).body()).path("pending");
+        assertEquals(1, pending.size(), pending.toString());
+        assertEquals("GetItem", pending.get(0).path("operation").asText());
+        assertEquals(stack.tableName("TokensTable"), pending.get(0).path("table").asText());
+
+        HttpResponse<String> form = stack.get("/c/" + token, null);
+        assertEquals(200, form.statusCode(), "two 500s on the link lookup are retried: " + form.body());
+        assertEquals(2, stack.dynamoFaultsInjected() - before);
+        assertEquals(0, JSON.readTree(stack.get(route, null).body()).path("pending").size());
+
+        stack.post(route, "application/json", "{\"count\":5}", null);
+        assertEquals(200, stack.send(stack.request(route, null).DELETE().build()).statusCode());
+        assertEquals(0, JSON.readTree(stack.get(route, null).body()).path("pending").size());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static Aspirant aspirant(Language lang, Channel channel) {

@@ -232,7 +232,7 @@ public class ReminderRun {
             return;
         }
         // Sent. Nothing after this may mark the key failed, or the next run would send it again: when storage fails
-        // here (e.g. throttled), the key stays claimed and the message counts as sent.
+        // here (e.g. throttled), the message counts as sent and the key stays claimed (see docs/reliability.md).
         summary.sent();
         try {
             checkIns.recordReminder(a.id(), cycle, number, asOf);

@@ -234,12 +234,12 @@ class DynamoThrottlingTest {
         for (int i = 0; i < 3; i++) {
             aspirant(Language.SV, Channel.SMS);
         }
-        // A short burst on the population read and on the check-in histories: retried, the list is complete.
+        // A short burst on the population read (the plan-shard Queries, which also bring each aspirant's summary of
+        // recent check-ins): retried, the list is complete.
         int before = stack.dynamoFaultsInjected();
         stack.throttleDynamo("Query", "AspirantsTable", 3);
-        stack.throttleDynamo("Query", "CheckInsTable", 3);
         JsonNode made = JSON.readTree(stack.runJob("forum-list", at(monday, 6, 0)));
-        assertEquals(6, stack.dynamoFaultsInjected() - before);
+        assertEquals(3, stack.dynamoFaultsInjected() - before);
         assertTrue(made.path("total").asInt() >= 3, made.toString());
         assertEquals(3, listFiles(made.path("week").asText()).size(), "csv, xlsx and rows");
 

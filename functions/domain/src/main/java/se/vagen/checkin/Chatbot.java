@@ -11,6 +11,7 @@ import se.vagen.aspirant.Aspirant;
 import se.vagen.aspirant.AspirantRepository;
 import se.vagen.common.Channel;
 import se.vagen.common.Language;
+import se.vagen.idempotency.LedgerStatus;
 import se.vagen.idempotency.SendLedger;
 import se.vagen.messaging.EmailSender;
 import se.vagen.messaging.InboundMessage;
@@ -67,7 +68,8 @@ public class Chatbot {
 
     /**
      * Handles one message. Throws only when something outside the message failed (storage, the provider), after
-     * recording the failure, so a retry of the delivery handles it again.
+     * recording the failure, so a retry of the delivery handles it again; and ({@link DeliveryInFlightException})
+     * when the message is claimed by another delivery that has not finished, so it is delivered again later.
      */
     public Outcome handle(InboundMessage message) throws SendFailedException {
         if (message.messageId() == null || message.messageId().isBlank() || message.from() == null) {
@@ -86,8 +88,14 @@ public class Chatbot {
         String key = "inbound#" + message.channel().code() + "#" + message.messageId();
         Instant now = message.receivedAt();
         if (!ledger.claim(key, now, now.plus(LEDGER_KEEP))) {
-            LOG.info("inbound {} message for aspirant {} already handled", message.channel().code(), aspirant.id());
-            return new Outcome(Outcome.Kind.DUPLICATE, null);
+            if (ledger.status(key).orElse(null) == LedgerStatus.SENT) {
+                LOG.info("inbound {} message for aspirant {} already handled", message.channel().code(), aspirant.id());
+                return new Outcome(Outcome.Kind.DUPLICATE, null);
+            }
+            // Claimed and not done: in hand elsewhere, or its handler died. Fail this delivery so it comes again.
+            LOG.info("inbound {} message for aspirant {} is being handled by another delivery; retried later",
+                    message.channel().code(), aspirant.id());
+            throw new DeliveryInFlightException(key);
         }
         try {
             String reply = respond(aspirant, message, now);

@@ -1,6 +1,7 @@
 package se.vagen.idempotency;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Exactly-once bookkeeping for outbound messages and inbound deliveries, by key (see template.yaml,
@@ -21,4 +22,7 @@ public interface SendLedger {
 
     /** Records a failed attempt (no personal data in {@code reason}); a later run may claim it again. */
     void markFailed(String key, Instant now, String reason);
+
+    /** Where the key stands (read consistently); empty when it was never claimed. */
+    Optional<LedgerStatus> status(String key);
 }

@@ -3,6 +3,7 @@ package se.vagen.idempotency;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ledger's contract in memory, on the same {@link ClaimLease} rule the DynamoDB adapter writes as a condition. Here
@@ -44,8 +45,9 @@ final class InMemorySendLedger implements SendLedger {
         }
     }
 
-    synchronized LedgerStatus status(String key) {
+    @Override
+    public synchronized Optional<LedgerStatus> status(String key) {
         Entry e = entries.get(key);
-        return e == null ? null : e.status();
+        return e == null ? Optional.empty() : Optional.of(e.status());
     }
 }

@@ -170,6 +170,11 @@ final class InMemorySurvey {
         public void markFailed(String key, Instant now, String reason) {
             status.put(key, "FAILED");
         }
+
+        @Override
+        public Optional<LedgerStatus> status(String key) {
+            return Optional.ofNullable(status.get(key)).map(LedgerStatus::valueOf);
+        }
     }
 
     static final class Tokens implements TokenRepository {

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vagen.aws.LazyBeans;
 import se.vagen.checkin.Chatbot;
+import se.vagen.checkin.DeliveryInFlightException;
 import se.vagen.common.Channel;
 import se.vagen.messaging.InboundMessage;
 import se.vagen.messaging.RawMailStore;
@@ -72,6 +73,9 @@ public class InboundMessagesFunction extends MicronautRequestHandler<SNSEvent, V
             } catch (SendFailedException e) {
                 failed++;
                 LOG.warn("inbound record {}: the reply could not be sent (retryable={})", index, e.retryable());
+            } catch (DeliveryInFlightException e) {
+                failed++;
+                LOG.info("inbound record {}: another delivery of the same message is not finished; retried later", index);
             } catch (RuntimeException e) {
                 failed++;
                 LOG.warn("inbound record {} failed: {}", index, e.getClass().getSimpleName());

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.vagen.aws.TableNames;
@@ -130,10 +131,11 @@ public class DynamoSendLedger implements SendLedger {
         }
     }
 
-    /** The key's status (CLAIMED, SENT, FAILED) or null; for tests and diagnostics. */
-    public String status(String key) {
+    @Override
+    public Optional<LedgerStatus> status(String key) {
         LedgerItem item = table.getItem(r -> r.key(k -> k.partitionValue(key)).consistentRead(true));
-        return item == null ? null : item.getStatus();
+        return item == null || item.getStatus() == null ? Optional.empty()
+                : Optional.of(LedgerStatus.valueOf(item.getStatus()));
     }
 
     /** The lease this ledger applies. */

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -316,8 +317,18 @@ class CheckinLoopTest {
             for (int i = 0; i < 4; i++) {
                 calls.add(() -> stack.smsInbound(dup.phone(), "1", messageId));
             }
+            int retried = 0;
             for (Future<String> f : pool.invokeAll(calls)) {
-                f.get();
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    // Claimed by a parallel delivery that had not finished: this one fails so Lambda delivers it
+                    // again, instead of dropping it (InboundInFlightTest). Deliver it again, as Lambda would.
+                    retried++;
+                }
+            }
+            for (int i = 0; i < retried; i++) {
+                assertNull(stack.smsInbound(dup.phone(), "1", messageId), "the retry is a duplicate by now");
             }
         } finally {
             pool.shutdown();

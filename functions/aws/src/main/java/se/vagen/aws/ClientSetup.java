@@ -37,6 +37,11 @@ public class ClientSetup {
         return settings;
     }
 
+    /** The url-connection client every SDK client and {@link SignedRequests} share. */
+    public SdkHttpClient httpClient() {
+        return httpClient;
+    }
+
     public AwsCredentialsProvider credentials() {
         return credentials;
     }

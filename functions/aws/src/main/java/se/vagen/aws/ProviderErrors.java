@@ -16,8 +16,12 @@ public final class ProviderErrors {
     }
 
     public static boolean retryable(SdkServiceException e) {
-        return e.isThrottlingException() || e.statusCode() == 429 || e.statusCode() >= 500
-                || RETRYABLE_CODES.contains(errorCode(e));
+        return e.isThrottlingException() || retryable(e.statusCode(), errorCode(e));
+    }
+
+    /** The same rule for an answer read without the SDK's service module: HTTP status and the error code (or null). */
+    public static boolean retryable(int status, String errorCode) {
+        return status == 429 || status >= 500 || (errorCode != null && RETRYABLE_CODES.contains(errorCode));
     }
 
     /** The provider's error code (e.g. MessageRejected), or the HTTP status; never the message, which may hold an address. */

@@ -15,6 +15,7 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
+import se.vagen.aws.SignedRequests;
 import se.vagen.aws.ses.SesEmailSender;
 import se.vagen.aws.sns.SnsSmsSender;
 import se.vagen.local.schema.CloudFormationYaml;
@@ -83,8 +84,9 @@ class LocalStackAdaptersTest {
         String to = "l" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         try (SesV2Client ses = configure(SesV2Client.builder()).httpClient(UrlConnectionHttpClient.create()).build()) {
             ses.createEmailIdentity(b -> b.emailIdentity("noreply@vagen.local"));
-            new SesEmailSender(ses, "noreply@vagen.local").send(new OutgoingEmail(to, "Hej", "Text", "<p>Text</p>"));
         }
+        new SesEmailSender(new SignedRequests(UrlConnectionHttpClient.create(), credentials, Region.of(LOCALSTACK.getRegion())),
+                LOCALSTACK.getEndpoint(), "noreply@vagen.local").send(new OutgoingEmail(to, "Hej", "Text", "<p>Text</p>"));
         String sent = get("/_aws/ses");
         assertTrue(sent.contains(to), sent);
     }

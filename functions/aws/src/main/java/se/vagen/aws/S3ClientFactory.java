@@ -8,7 +8,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** S3 client and presigner, for the functions that carry the S3 module. */
+/**
+ * The SDK's S3 client and presigner, where the S3 module is on the class path (the local stack uses them for its own
+ * checks and test data). Functions do not carry the module: {@link se.vagen.aws.s3.S3Objects} signs their few calls.
+ */
 @Factory
 @Requires(classes = S3Client.class)
 public class S3ClientFactory {

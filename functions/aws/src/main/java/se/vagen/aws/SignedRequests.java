@@ -5,28 +5,35 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * One signed call to an AWS API, for services whose SDK module would add megabytes to every artifact that
- * carries it for the single operation Vägen calls (SES v2 {@code SendEmail}: 3.2 MB of the SES v2 module; see
- * docs/performance.md). It uses the SDK's own pieces that every function carries anyway: the SigV4 signer
- * ({@code http-auth-aws}), the credentials chain and the url-connection HTTP client of {@link ClientSetup}.
+ * Signed calls to AWS APIs for the few operations Vägen needs of services whose SDK module would add megabytes to
+ * every artifact carrying it (SES v2 {@code SendEmail}: 3.2 MB; S3's get, put, multipart upload and presigned GET:
+ * 4.6 MB; see docs/performance.md). It uses only the SDK pieces every function carries anyway: the SigV4 signer
+ * ({@code http-auth-aws}, which also presigns), the credentials chain and the url-connection HTTP client of
+ * {@link ClientSetup}.
  *
  * <p>Like the SDK's standard retry mode, a call is tried up to {@value #MAX_ATTEMPTS} times when the connection fails,
  * the service answers 5xx or 429, or names a throttling error; every attempt carries the same
@@ -55,28 +62,59 @@ public class SignedRequests {
         this.region = region;
     }
 
+    public Region region() {
+        return region;
+    }
+
     /** A service's regional endpoint in AWS, e.g. {@code https://email.eu-north-1.amazonaws.com}. */
     public URI regionalEndpoint(String endpointPrefix) {
-        return URI.create("https://" + endpointPrefix + "." + region.id() + "."
-                + PartitionMetadata.of(region).dnsSuffix());
+        return URI.create("https://" + endpointPrefix + "." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix());
     }
 
     /**
-     * Signs and sends one request and returns the answer of a 2xx status.
+     * POSTs a body and returns the whole answer of a 2xx status.
      *
-     * @param signingName the service's SigV4 name ({@code ses}, {@code sns})
+     * @param signingName the service's SigV4 name ({@code ses})
      * @param endpoint scheme, host and port (and no path)
      * @param path the encoded path, starting with {@code /}
-     * @param contentType the body's media type
-     * @param errorCode reads the service's error code from a failed answer (status, body); null if none
+     * @param errorCode reads the service's error code from a failed answer; null if it has none
      */
     public Response post(String signingName, URI endpoint, String path, String contentType, byte[] body,
-                         BiFunction<Integer, Response, String> errorCode) throws AwsCallException {
+                         Function<Response, String> errorCode) throws AwsCallException {
+        SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(endpoint)
+                .encodedPath(path)
+                .putHeader("Content-Type", contentType);
+        return call(signingName, request, ContentStreamProvider.fromByteArrayUnsafe(body), body.length, errorCode);
+    }
+
+    /** Sends a request with an optional body (null for none) and returns the whole answer of a 2xx status. */
+    public Response call(String signingName, SdkHttpFullRequest.Builder request, ContentStreamProvider body,
+                         long contentLength, Function<Response, String> errorCode) throws AwsCallException {
+        try (Streamed answer = open(signingName, request, body, contentLength, errorCode)) {
+            return new Response(answer.status(), answer.headers(), answer.body().readAllBytes());
+        } catch (IOException e) {
+            throw new AwsCallException(signingName, 0, null, true, e);
+        }
+    }
+
+    /**
+     * Sends a request and hands over the answer's body as a stream (the caller closes it) when the status is 2xx;
+     * any other answer is read, closed and thrown as an {@link AwsCallException}.
+     */
+    public Streamed open(String signingName, SdkHttpFullRequest.Builder request, ContentStreamProvider body,
+                         long contentLength, Function<Response, String> errorCode) throws AwsCallException {
         String invocation = UUID.randomUUID().toString();
+        if (body != null) {
+            request.putHeader("Content-Length", Long.toString(contentLength));
+        }
+        request.putHeader("amz-sdk-invocation-id", invocation);
         for (int attempt = 1; ; attempt++) {
-            Response response;
+            request.putHeader("amz-sdk-request", "attempt=" + attempt + "; max=" + MAX_ATTEMPTS);
+            HttpExecuteResponse answer;
             try {
-                response = send(signingName, endpoint, path, contentType, body, invocation, attempt);
+                answer = send(signingName, request.build(), body);
             } catch (IOException e) {
                 if (attempt < MAX_ATTEMPTS) {
                     pause(attempt);
@@ -84,49 +122,64 @@ public class SignedRequests {
                 }
                 throw new AwsCallException(signingName, 0, null, true, e);
             }
-            if (response.status() / 100 == 2) {
-                return response;
+            int status = answer.httpResponse().statusCode();
+            Map<String, List<String>> headers = answer.httpResponse().headers();
+            AbortableInputStream stream = answer.responseBody().orElseGet(AbortableInputStream::createEmpty);
+            if (status / 100 == 2) {
+                return new Streamed(status, headers, stream);
             }
-            String code = errorCode.apply(response.status(), response);
-            boolean retryable = ProviderErrors.retryable(response.status(), code);
+            byte[] bytes;
+            try (InputStream in = stream) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                bytes = new byte[0];
+            }
+            String code = errorCode.apply(new Response(status, headers, bytes));
+            boolean retryable = ProviderErrors.retryable(status, code);
             if (!retryable || attempt >= MAX_ATTEMPTS) {
-                throw new AwsCallException(signingName, response.status(), code, retryable, null);
+                throw new AwsCallException(signingName, status, code, retryable, null);
             }
             pause(attempt);
         }
     }
 
-    private Response send(String signingName, URI endpoint, String path, String contentType, byte[] body,
-                          String invocation, int attempt) throws IOException {
-        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST)
-                .uri(endpoint)
-                .encodedPath(path)
-                .putHeader("Content-Type", contentType)
-                .putHeader("Content-Length", Integer.toString(body.length))
-                .putHeader("amz-sdk-invocation-id", invocation)
-                .putHeader("amz-sdk-request", "attempt=" + attempt + "; max=" + MAX_ATTEMPTS)
-                .build();
-        SignedRequest signed = signer.sign(r -> r
-                .identity(credentials.resolveCredentials())
-                .request(request)
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
-        HttpExecuteResponse answer = http.prepareRequest(HttpExecuteRequest.builder()
+    /** A presigned URL for {@code request} (a GET), valid for {@code validFor}: signature in the query string. */
+    public URI presign(String signingName, SdkHttpFullRequest request, Duration validFor) {
+        SignedRequest signed = signer.sign(r -> properties(r, signingName, request, null)
+                .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, validFor));
+        return signed.request().getUri();
+    }
+
+    private HttpExecuteResponse send(String signingName, SdkHttpFullRequest request, ContentStreamProvider body)
+            throws IOException {
+        SignedRequest signed = signer.sign(r -> properties(r, signingName, request, body));
+        return http.prepareRequest(HttpExecuteRequest.builder()
                 .request(signed.request())
                 .contentStreamProvider(signed.payload().orElse(null))
                 .build()).call();
-        byte[] bytes;
-        Optional<? extends InputStream> stream = answer.responseBody();
-        if (stream.isPresent()) {
-            try (InputStream in = stream.get()) {
-                bytes = in.readAllBytes();
-            }
-        } else {
-            bytes = new byte[0];
+    }
+
+    /**
+     * The signer's settings. S3 signs paths as they are (no double encoding, no normalising) and, as the SDK does for
+     * S3, leaves the payload unsigned ({@code UNSIGNED-PAYLOAD}), so a file is streamed once rather than hashed first.
+     */
+    private SignRequest.Builder<AwsCredentialsIdentity> properties(SignRequest.Builder<AwsCredentialsIdentity> r,
+            String signingName, SdkHttpFullRequest request, ContentStreamProvider body) {
+        boolean s3 = "s3".equals(signingName);
+        r.identity(credentials.resolveCredentials())
+                .request(request)
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, signingName)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region.id());
+        if (body != null) {
+            r.payload(body);
         }
-        return new Response(answer.httpResponse().statusCode(), answer.httpResponse().headers(), bytes);
+        if (s3) {
+            r.putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+                    .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+                    .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false);
+        }
+        return r;
     }
 
     private static void pause(int attempt) throws AwsCallException {
@@ -139,14 +192,31 @@ public class SignedRequests {
         }
     }
 
-    /** A service's answer: status, headers (names as sent) and the whole body. */
-    public record Response(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+    private static Optional<String> header(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                .map(e -> e.getValue().get(0))
+                .findFirst();
+    }
+
+    /** A service's answer: status, headers and the whole body. */
+    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
 
         public Optional<String> header(String name) {
-            return headers.entrySet().stream()
-                    .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
-                    .map(e -> e.getValue().get(0))
-                    .findFirst();
+            return SignedRequests.header(headers, name);
+        }
+    }
+
+    /** A 2xx answer whose body is still to be read; closing it closes the connection's stream. */
+    public record Streamed(int status, Map<String, List<String>> headers, InputStream body) implements AutoCloseable {
+
+        public Optional<String> header(String name) {
+            return SignedRequests.header(headers, name);
+        }
+
+        @Override
+        public void close() throws IOException {
+            body.close();
         }
     }
 
@@ -158,7 +228,11 @@ public class SignedRequests {
         private final String errorCode;
         private final boolean retryable;
 
-        AwsCallException(String service, int status, String errorCode, boolean retryable, Throwable cause) {
+        public AwsCallException(String service, int status, String errorCode, boolean retryable) {
+            this(service, status, errorCode, retryable, null);
+        }
+
+        public AwsCallException(String service, int status, String errorCode, boolean retryable, Throwable cause) {
             super(service + " call failed: " + (status == 0 ? "no answer" : "HTTP " + status)
                     + (errorCode == null ? "" : " " + errorCode), cause);
             this.status = status;

@@ -1,12 +1,10 @@
 package se.vagen.aws.s3;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -16,15 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vagen.aws.SignedRequests.AwsCallException;
+import se.vagen.aws.SignedRequests.Streamed;
 import se.vagen.forum.ListStore;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The lists bucket ({@code vagen.buckets.lists}). Files are streamed from disk: one PutObject up to
@@ -32,44 +26,51 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * never has to fit in memory). Download links are presigned GETs that save the file under its own name.
  */
 @Singleton
-@Requires(classes = S3Client.class)
 public class S3ListStore implements ListStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(S3ListStore.class);
     static final long MULTIPART_FROM = 32L * 1024 * 1024;
     static final int PART_SIZE = 8 * 1024 * 1024;
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    private final S3Objects s3;
     private final String bucket;
+    private final long multipartFrom;
+    private final int partSize;
 
-    public S3ListStore(S3Client s3, S3Presigner presigner, @Value("${vagen.buckets.lists:}") String bucket) {
+    public S3ListStore(S3Objects s3, @Value("${vagen.buckets.lists:}") String bucket) {
+        this(s3, bucket, MULTIPART_FROM, PART_SIZE);
+    }
+
+    /** With other multipart thresholds (S3 takes parts of at least 5 MiB, the last one excepted). */
+    public S3ListStore(S3Objects s3, String bucket, long multipartFrom, int partSize) {
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalStateException("Lists bucket not configured: set vagen.buckets.lists");
         }
         this.s3 = s3;
-        this.presigner = presigner;
         this.bucket = bucket;
+        this.multipartFrom = multipartFrom;
+        this.partSize = partSize;
     }
 
     @Override
     public void put(String key, Path file, String contentType) throws IOException {
         long size = Files.size(file);
         try {
-            if (size < MULTIPART_FROM) {
-                s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
+            if (size < multipartFrom) {
+                s3.put(bucket, key, contentType, file);
             } else {
                 multipart(key, file, contentType);
             }
-        } catch (SdkException e) {
-            throw new IOException("Upload of " + key + " to the lists bucket failed", e);
+        } catch (AwsCallException e) {
+            throw new IOException("Upload of " + key + " to the lists bucket failed: " + e.errorCode(), e);
         }
     }
 
-    private void multipart(String key, Path file, String contentType) throws IOException {
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType)).uploadId();
+    private void multipart(String key, Path file, String contentType) throws IOException, AwsCallException {
+        String uploadId = s3.createMultipartUpload(bucket, key, contentType);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            List<CompletedPart> parts = new ArrayList<>();
-            ByteBuffer buffer = ByteBuffer.allocate(PART_SIZE);
+            List<String> etags = new ArrayList<>();
+            ByteBuffer buffer = ByteBuffer.allocate(partSize);
             for (int part = 1; ; part++) {
                 buffer.clear();
                 while (buffer.hasRemaining() && channel.read(buffer) > 0) {
@@ -79,15 +80,16 @@ public class S3ListStore implements ListStore {
                     break;
                 }
                 buffer.flip();
-                int number = part;
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
-                        RequestBody.fromByteBuffer(buffer)).eTag();
-                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+                etags.add(s3.uploadPart(bucket, key, uploadId, part, buffer));
             }
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
-        } catch (IOException | SdkException e) {
-            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+            s3.completeMultipartUpload(bucket, key, uploadId, etags);
+        } catch (IOException | AwsCallException e) {
+            try {
+                s3.abortMultipartUpload(bucket, key, uploadId);
+            } catch (AwsCallException abort) {
+                LOG.warn("Aborting the multipart upload of a list failed too: {}", abort.errorCode());
+                e.addSuppressed(abort);
+            }
             throw e;
         }
     }
@@ -95,23 +97,15 @@ public class S3ListStore implements ListStore {
     @Override
     public Optional<InputStream> open(String key) throws IOException {
         try {
-            return Optional.of(s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build()));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (SdkException e) {
-            throw new IOException("Reading " + key + " from the lists bucket failed", e);
+            return s3.get(bucket, key).map(Streamed::body);
+        } catch (AwsCallException e) {
+            throw new IOException("Reading " + key + " from the lists bucket failed: " + e.errorCode(), e);
         }
     }
 
     @Override
     public URI downloadLink(String key, Duration validFor, String fileName) {
         String disposition = "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"";
-        try {
-            return presigner.presignGetObject(p -> p.signatureDuration(validFor)
-                    .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentDisposition(disposition)))
-                    .url().toURI();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("The presigner returned an invalid URL", e);
-        }
+        return s3.presignGet(bucket, key, validFor, disposition);
     }
 }

@@ -108,7 +108,7 @@ public class SesEmailSender implements EmailSender {
      * SES v2's error code: the {@code x-amzn-ErrorType} header (without the {@code :uri} suffix it may carry), else
      * {@code __type} or {@code code} of a JSON body (without a {@code namespace#} prefix); null if there is none.
      */
-    static String errorCode(int status, Response response) {
+    static String errorCode(Response response) {
         String code = response.header("x-amzn-ErrorType").orElse(null);
         if (code == null && response.body().length > 0) {
             try {

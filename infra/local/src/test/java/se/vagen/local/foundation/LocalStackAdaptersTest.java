@@ -31,7 +31,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The same foundation checks against LocalStack (Testcontainers) instead of the embedded parts: tables from
@@ -94,9 +93,8 @@ class LocalStackAdaptersTest {
     @Test
     void snsAdapter() throws Exception {
         String to = "+4670" + (1_000_000 + (int) (Math.random() * 8_999_999));
-        try (SnsClient sns = configure(SnsClient.builder()).httpClient(UrlConnectionHttpClient.create()).build()) {
-            new SnsSmsSender(sns, "+46700000000").send(new OutgoingSms(to, "Hej från Vägen"));
-        }
+        new SnsSmsSender(new SignedRequests(UrlConnectionHttpClient.create(), credentials, Region.of(LOCALSTACK.getRegion())),
+                LOCALSTACK.getEndpoint(), "+46700000000").send(new OutgoingSms(to, "Hej från Vägen"));
         String sent = get("/_aws/sns/sms-messages");
         assertTrue(sent.contains(to), sent);
     }

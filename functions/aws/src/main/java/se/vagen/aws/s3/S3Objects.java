@@ -71,7 +71,8 @@ public class S3Objects {
     public String createMultipartUpload(String bucket, String key, String contentType) throws AwsCallException {
         Response answer = aws.call("s3", request(SdkHttpMethod.POST, endpoint, bucket, key)
                 .putRawQueryParameter("uploads", "")
-                .putHeader("Content-Type", contentType), null, 0, S3Objects::errorCode);
+                .putHeader("Content-Type", contentType),
+                ContentStreamProvider.fromByteArrayUnsafe(new byte[0]), 0, S3Objects::errorCode);
         Matcher id = UPLOAD_ID.matcher(new String(answer.body(), StandardCharsets.UTF_8));
         if (!id.find()) {
             throw new AwsCallException("s3", answer.status(), "NoUploadId", false);

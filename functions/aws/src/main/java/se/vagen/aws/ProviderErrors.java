@@ -2,6 +2,8 @@ package se.vagen.aws;
 
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /** Which provider errors are worth retrying later: throttling and the provider's own failures (5xx). */
@@ -31,5 +33,18 @@ public final class ProviderErrors {
             return aws.awsErrorDetails().errorCode();
         }
         return "HTTP " + e.statusCode();
+    }
+
+    /**
+     * True when the call failed for a passing reason after the SDK's own retries (no connection, throttling, the
+     * provider's 5xx): worth a "try again in a while" answer. Any other SDK error is a fault of ours.
+     */
+    public static boolean transientFailure(SdkException e) {
+        return e instanceof SdkClientException || (e instanceof SdkServiceException service && retryable(service));
+    }
+
+    /** What failed, for a log line: the provider's error code or the exception's type, never the message. */
+    public static String describe(SdkException e) {
+        return e instanceof SdkServiceException service ? errorCode(service) : e.getClass().getSimpleName();
     }
 }

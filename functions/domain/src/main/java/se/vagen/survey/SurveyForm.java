@@ -70,7 +70,15 @@ public class SurveyForm {
         if (!responses.submit(invitation.invitationId(), response)) {
             return Outcome.of(Status.USED, invitation.year());
         }
-        tokens.use(token, now);
+        try {
+            tokens.use(token, now);
+        } catch (RuntimeException e) {
+            // The answers are stored and the invitation is marked answered, which alone keeps the link from being
+            // used again; the person gets the thank-you page, not an error for something that worked.
+            LOG.warn("survey response stored year={}, the link not marked used ({})", invitation.year(),
+                    e.getClass().getSimpleName());
+            return Outcome.of(Status.THANKS, invitation.year());
+        }
         LOG.info("survey response stored year={}", invitation.year());
         return Outcome.of(Status.THANKS, invitation.year());
     }

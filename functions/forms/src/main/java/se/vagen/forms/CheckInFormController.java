@@ -25,9 +25,7 @@ import se.vagen.checkin.HelpTopic;
 import se.vagen.checkin.Participation;
 import se.vagen.common.Language;
 import se.vagen.i18n.Texts;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * GET and POST /c/{token}: the check-in form in the aspirant's language, the thank-you page, and the friendly
@@ -100,13 +98,10 @@ public class CheckInFormController {
      * SDK error is a fault of ours and is not hidden as "busy".
      */
     private MutableHttpResponse<String> unavailable(String token, SdkException e) {
-        boolean transientFailure = e instanceof SdkClientException
-                || (e instanceof SdkServiceException service && ProviderErrors.retryable(service));
-        if (!transientFailure) {
+        if (!ProviderErrors.transientFailure(e)) {
             throw e;
         }
-        LOG.warn("check-in form: storage unavailable after retries ({}); answered 503",
-                e instanceof SdkServiceException service ? ProviderErrors.errorCode(service) : e.getClass().getSimpleName());
+        LOG.warn("check-in form: storage unavailable after retries ({}); answered 503", ProviderErrors.describe(e));
         Language lang = null;
         try {
             lang = form.language(token, clock.instant()).orElse(null);

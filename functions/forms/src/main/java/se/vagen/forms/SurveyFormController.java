@@ -21,6 +21,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.vagen.aws.ProviderErrors;
 import se.vagen.common.Language;
 import se.vagen.survey.Question;
 import se.vagen.survey.Questionnaire;
@@ -28,6 +31,7 @@ import se.vagen.survey.SurveyAnswers;
 import se.vagen.survey.SurveyForm;
 import se.vagen.survey.SurveyRules;
 import se.vagen.survey.SurveyTexts;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The employer survey behind single-use links: GET and POST /s/{token} (the form, 400 with messages, thank-you,
@@ -37,6 +41,8 @@ import se.vagen.survey.SurveyTexts;
  */
 @Controller("/s")
 public class SurveyFormController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SurveyFormController.class);
 
     /** Room for every answer and a 2,000-character comment, percent-encoded. */
     static final int MAX_BODY_CHARS = 65_536;
@@ -58,7 +64,12 @@ public class SurveyFormController {
 
     @Get(value = "/{token}", produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<String> show(@PathVariable String token, @Nullable @QueryValue String lang) {
-        return respond(token, form.open(token, clock.instant()), SurveyTexts.language(lang), lang != null);
+        String language = SurveyTexts.language(lang);
+        try {
+            return respond(token, form.open(token, clock.instant()), language, lang != null);
+        } catch (SdkException e) {
+            return unavailable(e, language, lang != null);
+        }
     }
 
     @Post(value = "/{token}", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.ALL},
@@ -67,13 +78,23 @@ public class SurveyFormController {
         String lang = queryLang(request);
         Map<String, List<String>> fields = parse(rawBody(request));
         String language = SurveyTexts.language(lang != null ? lang : first(fields, "lang"));
-        return respond(token, form.submit(token, fields, clock.instant()), language, lang != null || fields.containsKey("lang"));
+        boolean chosen = lang != null || fields.containsKey("lang");
+        try {
+            return respond(token, form.submit(token, fields, clock.instant()), language, chosen);
+        } catch (SdkException e) {
+            return unavailable(e, language, chosen);
+        }
     }
 
     @Get(value = "/{token}/unsubscribe", produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<String> unsubscribePage(@PathVariable String token, @Nullable @QueryValue String lang) {
         String language = SurveyTexts.language(lang);
-        SurveyForm.Outcome outcome = form.openUnsubscribe(token, clock.instant());
+        SurveyForm.Outcome outcome;
+        try {
+            outcome = form.openUnsubscribe(token, clock.instant());
+        } catch (SdkException e) {
+            return unavailable(e, language, lang != null);
+        }
         if (outcome.status() == SurveyForm.Status.UNKNOWN) {
             return message(HttpStatus.NOT_FOUND, "unknown", language, lang != null);
         }
@@ -95,7 +116,12 @@ public class SurveyFormController {
     public MutableHttpResponse<String> unsubscribe(@PathVariable String token, HttpRequest<?> request) {
         String lang = queryLang(request);
         String language = SurveyTexts.language(lang);
-        SurveyForm.Outcome outcome = form.unsubscribe(token, clock.instant());
+        SurveyForm.Outcome outcome;
+        try {
+            outcome = form.unsubscribe(token, clock.instant());
+        } catch (SdkException e) {
+            return unavailable(e, language, lang != null);
+        }
         if (outcome.status() == SurveyForm.Status.UNKNOWN) {
             return message(HttpStatus.NOT_FOUND, "unknown", language, lang != null);
         }
@@ -113,6 +139,19 @@ public class SurveyFormController {
             case EXPIRED -> message(HttpStatus.GONE, "expired", language, chosen);
             case UNKNOWN -> message(HttpStatus.NOT_FOUND, "unknown", language, chosen);
         };
+    }
+
+    /**
+     * DynamoDB still throttled or unavailable after the SDK's retries: "try again in a while" (503). Nothing was
+     * stored (the answers and the invitation's "answered" mark are one transaction) and the link is not used up,
+     * so the same link works later. Any other SDK error is a fault of ours and is not hidden as "busy".
+     */
+    private MutableHttpResponse<String> unavailable(SdkException e, String language, boolean chosen) {
+        if (!ProviderErrors.transientFailure(e)) {
+            throw e;
+        }
+        LOG.warn("survey form: storage unavailable after retries ({}); answered 503", ProviderErrors.describe(e));
+        return message(HttpStatus.SERVICE_UNAVAILABLE, "busy", language, chosen);
     }
 
     /** A message page; when the person has not chosen a language: Swedish with an English line. */

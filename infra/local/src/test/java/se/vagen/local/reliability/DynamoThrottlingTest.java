@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -42,6 +43,8 @@ import se.vagen.local.LocalStack;
 import se.vagen.local.faults.DynamoDbFaultProxy.Fault;
 import se.vagen.local.outbox.OutboxMessage;
 import se.vagen.local.testing.VagenStack;
+import se.vagen.survey.SurveyInvitation;
+import se.vagen.survey.SurveyInvitationRepository;
 import se.vagen.time.WorkingCalendar;
 import se.vagen.token.LinkTokens;
 import se.vagen.token.TokenPurpose;
@@ -148,6 +151,42 @@ class DynamoThrottlingTest {
         assertEquals("2", stored.get("wellbeing").n());
         assertEquals(1, checkInCount(a.id()));
         assertEquals(410, stack.get("/c/" + token, null).statusCode(), "now the link is used up");
+    }
+
+    // ------------------------------------------------------------------ the survey form
+
+    @Test
+    void surveyFormOutlastingTheRetriesSaysTryAgainStoresNothingAndTheLinkStillWorks() {
+        String year = String.valueOf(monday.getYear());
+        String invitation = UUID.randomUUID().toString().replace("-", "");
+        Instant now = Instant.now();
+        stack.context().getBean(SurveyInvitationRepository.class).create(new SurveyInvitation(year, invitation,
+                "5566778899", "upptagen-" + invitation.substring(0, 8) + "@example.org", "Bygg", null, now, 0, null,
+                false, false, now.plus(Duration.ofDays(400))));
+        String link = "/s/" + tokens.issue(TokenPurpose.SURVEY, invitation, year, "sv", now.plus(Duration.ofDays(30)), true);
+        String answers = "nki_overall=7&nki_expectations=6&nki_ideal=6";
+
+        // Reading the link throttled beyond the retries: the busy page, Swedish with an English line (no choice made).
+        stack.throttleDynamo("GetItem", "TokensTable", 1000);
+        HttpResponse<String> busyOpen = stack.get(link, null);
+        stack.clearFaults();
+        assertEquals(503, busyOpen.statusCode(), busyOpen.body());
+        assertTrue(busyOpen.body().contains("Det går inte just nu") && busyOpen.body().contains("lang=\"en\""),
+                busyOpen.body());
+
+        // Storing the answers throttled beyond the retries: the busy page in English (chosen), nothing stored.
+        stack.throttleDynamo("TransactWriteItems", null, 1000);
+        HttpResponse<String> busy = stack.post(link + "?lang=en", FORM, answers, null);
+        stack.clearFaults();
+        assertEquals(503, busy.statusCode(), busy.body());
+        assertTrue(busy.body().contains("We can&#39;t take your answers right now")
+                || busy.body().contains("We can't take your answers right now"), busy.body());
+        assertFalse(busy.body().contains("Exception") || busy.body().contains("at se.vagen"), "no stack trace");
+        assertEquals(200, stack.get(link, null).statusCode(), "not answered, the link still shows the form");
+
+        HttpResponse<String> again = stack.post(link + "?lang=en", FORM, answers, null);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(410, stack.get(link, null).statusCode(), "now it is answered");
     }
 
     // ------------------------------------------------------------------ inbound SMS replies

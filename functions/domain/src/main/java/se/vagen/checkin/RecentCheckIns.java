@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import se.vagen.time.WorkingCalendar;
 
 /**
  * A compact summary of an aspirant's newest check-ins, kept on the aspirant so the weekly forum list needs no
@@ -33,7 +34,7 @@ public record RecentCheckIns(String since, NavigableMap<String, Entry> entries) 
     /** What {@link Entry#toCheckIn} puts as the free text when there was one: the summary never holds the text. */
     public static final String FREE_TEXT_NOT_KEPT = "(fritext finns)";
 
-    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    private static final ZoneId STOCKHOLM = WorkingCalendar.ZONE;
 
     /** The summary of an aspirant made with it: nothing yet, and complete. */
     public static final RecentCheckIns EMPTY = new RecentCheckIns(FROM_START, new TreeMap<>());

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -63,11 +64,17 @@ final class RecentCheckInsWriter {
                                 ":false", AttributeValue.fromBool(false),
                                 ":entryRev", AttributeValue.fromN(Long.toString(entry.rev()))))
                         .returnValues(ReturnValue.ALL_NEW)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .build());
                 trimIfLong(aspirantId, ASPIRANT.mapToItem(response.attributes()));
                 return true;
             } catch (ConditionalCheckFailedException e) {
                 // No map yet (an aspirant made before the summary), a newer entry, or no such aspirant / erased.
+                Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
+                AttributeValue erased = old.get("erased");
+                if (old.containsKey("recent") || (erased != null && Boolean.TRUE.equals(erased.bool()))) {
+                    return false; // a newer entry is stored, or the aspirant is erased: nothing to do
+                }
             }
             try {
                 dynamo.updateItem(UpdateItemRequest.builder()

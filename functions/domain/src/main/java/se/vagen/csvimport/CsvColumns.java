@@ -52,7 +52,7 @@ public final class CsvColumns {
             }
             JsonNode section = new ObjectMapper().readTree(in).path(kind);
             Map<String, List<String>> map = new LinkedHashMap<>();
-            section.fields().forEachRemaining(e -> {
+            section.properties().forEach(e -> {
                 List<String> headers = new ArrayList<>();
                 e.getValue().forEach(h -> headers.add(h.asText()));
                 map.put(e.getKey(), List.copyOf(headers));

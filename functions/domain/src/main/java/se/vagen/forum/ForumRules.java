@@ -74,7 +74,7 @@ public final class ForumRules {
             }
             HelpTopic topic = r.hasNonNull("helpTopic") ? HelpTopic.valueOf(r.get("helpTopic").asText()) : null;
             Map<String, String> variants = new HashMap<>();
-            r.path("variants").fields().forEachRemaining(e -> variants.put(e.getKey(), e.getValue().asText()));
+            r.path("variants").properties().forEach(e -> variants.put(e.getKey(), e.getValue().asText()));
             ReasonRule rule = new ReasonRule(code, status, required(r, "role").asText(), topic,
                     required(r, "text").asText(), Map.copyOf(variants), rank++);
             if (byCode.put(code, rule) != null) {
@@ -94,9 +94,9 @@ public final class ForumRules {
         helpReasons = Collections.unmodifiableMap(byTopic);
 
         Map<String, Map<String, String>> l = new HashMap<>();
-        root.path("labels").fields().forEachRemaining(group -> {
+        root.path("labels").properties().forEach(group -> {
             Map<String, String> values = new HashMap<>();
-            group.getValue().fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+            group.getValue().properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
             l.put(group.getKey(), Map.copyOf(values));
         });
         labels = Map.copyOf(l);

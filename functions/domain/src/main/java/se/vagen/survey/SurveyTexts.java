@@ -3,7 +3,6 @@ package se.vagen.survey;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,9 +20,7 @@ public class SurveyTexts {
         JsonNode root = Questionnaire.read(RESOURCE);
         for (String language : LANGUAGES) {
             Map<String, String> map = new HashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = root.path(language).fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : root.path(language).properties()) {
                 map.put(field.getKey(), field.getValue().asText());
             }
             texts.put(language, Map.copyOf(map));

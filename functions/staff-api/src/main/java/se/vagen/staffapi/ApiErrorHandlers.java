@@ -20,7 +20,11 @@ import se.vagen.validation.JsonInput;
 import se.vagen.validation.Messages;
 import se.vagen.validation.ValidationException;
 
-/** Turns the domain's refusals into the staff API's JSON error answers. */
+/**
+ * Turns the domain's refusals into the staff API's JSON error answers. Micronaut's {@code ExceptionHandler.handle}
+ * declares a raw {@code HttpRequest}, so the overrides must too.
+ */
+@SuppressWarnings("rawtypes")
 final class ApiErrorHandlers {
 
     private ApiErrorHandlers() {

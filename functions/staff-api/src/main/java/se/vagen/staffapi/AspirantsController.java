@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -87,9 +86,9 @@ public class AspirantsController {
 
     @Post
     @Consumes(MediaType.ALL)
-    public HttpResponse<Views.Created> create(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    public HttpResponse<Views.Created> create(HttpRequest<?> request) {
         StaffIdentity caller = StaffCaller.of(request);
-        AspirantDraft draft = AspirantParser.parse(JsonInput.parse(Bodies.limited(body)), service.today());
+        AspirantDraft draft = AspirantParser.parse(JsonInput.parse(Bodies.limited(request)), service.today());
         String id = service.create(draft, caller.user());
         LOG.info("Aspirant {} created by staff", id);
         return HttpResponse.created(new Views.Created(id), URI.create("/staff/aspirants/" + id));
@@ -105,9 +104,9 @@ public class AspirantsController {
 
     @Put("/{id}")
     @Consumes(MediaType.ALL)
-    public Views.AspirantView update(HttpRequest<?> request, @PathVariable String id, @Nullable @Body byte[] body) {
+    public Views.AspirantView update(HttpRequest<?> request, @PathVariable String id) {
         StaffIdentity caller = StaffCaller.of(request);
-        byte[] bytes = Bodies.limited(body);
+        byte[] bytes = Bodies.limited(request);
         if (service.find(id).isEmpty()) {
             throw unknown(id);
         }
@@ -119,9 +118,9 @@ public class AspirantsController {
     /** CSV import (admin only); see docs/staff-records.md for the columns. */
     @Post("/import")
     @Consumes(MediaType.ALL)
-    public Views.ImportView importCsv(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    public Views.ImportView importCsv(HttpRequest<?> request) {
         StaffIdentity caller = StaffCaller.admin(request, "Import");
-        ImportReport report = importer.importFile(Bodies.limited(body), caller.user());
+        ImportReport report = importer.importFile(Bodies.limited(request), caller.user());
         LOG.info("Aspirant import: {} created, {} updated, {} unchanged, {} failed", report.created(),
                 report.updated(), report.unchanged(), report.failed());
         return Views.ImportView.of(report);

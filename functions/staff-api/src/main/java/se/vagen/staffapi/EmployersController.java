@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -70,9 +69,9 @@ public class EmployersController {
 
     @Post
     @Consumes(MediaType.ALL)
-    public HttpResponse<Views.Created> create(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    public HttpResponse<Views.Created> create(HttpRequest<?> request) {
         StaffIdentity caller = StaffCaller.of(request);
-        EmployerDraft draft = EmployerParser.parse(JsonInput.parse(Bodies.limited(body)), service.today());
+        EmployerDraft draft = EmployerParser.parse(JsonInput.parse(Bodies.limited(request)), service.today());
         Employer employer = service.create(draft, caller.user());
         LOG.info("Employer {} created by staff", employer.orgNumber());
         return HttpResponse.created(new Views.Created(employer.orgNumber()),
@@ -89,10 +88,9 @@ public class EmployersController {
     /** Replaces the employer's data, contacts included; the organisationsnummer in the body must match. */
     @Put("/{orgNumber}")
     @Consumes(MediaType.ALL)
-    public Views.EmployerView replace(HttpRequest<?> request, @PathVariable String orgNumber,
-            @Nullable @Body byte[] body) {
+    public Views.EmployerView replace(HttpRequest<?> request, @PathVariable String orgNumber) {
         StaffIdentity caller = StaffCaller.of(request);
-        byte[] bytes = Bodies.limited(body);
+        byte[] bytes = Bodies.limited(request);
         String key = OrgNumbers.normalise(orgNumber).orElseThrow(() -> unknown(orgNumber));
         if (service.find(key).isEmpty()) {
             throw unknown(orgNumber);
@@ -109,9 +107,9 @@ public class EmployersController {
     /** CSV import (admin only): one row per contact person. */
     @Post("/import")
     @Consumes(MediaType.ALL)
-    public Views.ImportView importCsv(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    public Views.ImportView importCsv(HttpRequest<?> request) {
         StaffIdentity caller = StaffCaller.admin(request, "Import");
-        ImportReport report = importer.importFile(Bodies.limited(body), caller.user());
+        ImportReport report = importer.importFile(Bodies.limited(request), caller.user());
         LOG.info("Employer import: {} created, {} updated, {} unchanged, {} failed", report.created(),
                 report.updated(), report.unchanged(), report.failed());
         return Views.ImportView.of(report);

@@ -21,6 +21,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
@@ -261,7 +262,7 @@ public class DynamoAspirantRepository implements AspirantRepository {
         try {
             table.updateItem(UpdateItemEnhancedRequest.builder(AspirantItem.class)
                     .item(partial)
-                    .ignoreNulls(true)
+                    .ignoreNullsMode(IgnoreNullsMode.MAPS_ONLY)
                     .conditionExpression(condition.build())
                     .build());
             return true;

@@ -18,6 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedResponse;
 import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
@@ -108,7 +109,7 @@ public class DynamoSendLedger implements SendLedger {
         update.setKey(key);
         update.setStatus(SENT);
         update.setSentAt(now.toString());
-        table.updateItem(UpdateItemEnhancedRequest.builder(LedgerItem.class).item(update).ignoreNulls(true).build());
+        table.updateItem(UpdateItemEnhancedRequest.builder(LedgerItem.class).item(update).ignoreNullsMode(IgnoreNullsMode.MAPS_ONLY).build());
     }
 
     @Override
@@ -125,7 +126,7 @@ public class DynamoSendLedger implements SendLedger {
                 .build();
         try {
             table.updateItem(UpdateItemEnhancedRequest.builder(LedgerItem.class)
-                    .item(update).ignoreNulls(true).conditionExpression(notSent).build());
+                    .item(update).ignoreNullsMode(IgnoreNullsMode.MAPS_ONLY).conditionExpression(notSent).build());
         } catch (ConditionalCheckFailedException e) {
             // Already sent (or never claimed): nothing to record.
         }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
@@ -110,7 +111,7 @@ public class DynamoSurveyInvitationRepository implements SurveyInvitationReposit
         Expression condition = extra == null ? exists : Expression.join(exists, extra, " AND ");
         try {
             table.updateItem(UpdateItemEnhancedRequest.builder(SurveyInvitationItem.class)
-                    .item(update).ignoreNulls(true).conditionExpression(condition).build());
+                    .item(update).ignoreNullsMode(IgnoreNullsMode.MAPS_ONLY).conditionExpression(condition).build());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -18,6 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
@@ -63,7 +64,7 @@ public class DynamoSurveyResponseRepository implements SurveyResponseRepository 
                 .expressionNames(Map.of("#r", "responseId")).build();
         TransactWriteItemsEnhancedRequest request = TransactWriteItemsEnhancedRequest.builder()
                 .addUpdateItem(invitations, TransactUpdateItemEnhancedRequest.builder(SurveyInvitationItem.class)
-                        .item(answered).ignoreNulls(true).conditionExpression(notAnswered).build())
+                        .item(answered).ignoreNullsMode(IgnoreNullsMode.MAPS_ONLY).conditionExpression(notAnswered).build())
                 .addPutItem(table, TransactPutItemEnhancedRequest.builder(SurveyResponseItem.class)
                         .item(item).conditionExpression(fresh).build())
                 .build();

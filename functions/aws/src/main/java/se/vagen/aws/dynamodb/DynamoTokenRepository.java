@@ -14,6 +14,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -78,7 +79,7 @@ public class DynamoTokenRepository implements TokenRepository {
                 .build();
         try {
             table.updateItem(UpdateItemEnhancedRequest.builder(TokenItem.class)
-                    .item(update).ignoreNulls(true).conditionExpression(condition).build());
+                    .item(update).ignoreNullsMode(IgnoreNullsMode.MAPS_ONLY).conditionExpression(condition).build());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

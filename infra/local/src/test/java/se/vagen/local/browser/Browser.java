@@ -219,8 +219,7 @@ public final class Browser {
         if (!fullPage) {
             return driver.getScreenshotAs(OutputType.BYTES);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> shot = (Map<String, Object>) driver.executeCdpCommand("Page.captureScreenshot",
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true));
         return java.util.Base64.getDecoder().decode((String) shot.get("data"));
     }

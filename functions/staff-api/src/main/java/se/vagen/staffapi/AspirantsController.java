@@ -86,9 +86,9 @@ public class AspirantsController {
 
     @Post
     @Consumes(MediaType.ALL)
-    public HttpResponse<Views.Created> create(HttpRequest<?> request) {
+    public HttpResponse<Views.Created> create(HttpRequest<byte[]> request) {
         StaffIdentity caller = StaffCaller.of(request);
-        AspirantDraft draft = AspirantParser.parse(JsonInput.parse(Bodies.limited(request)), service.today());
+        AspirantDraft draft = AspirantParser.parse(JsonInput.parse(Bodies.limited(request.getBody().orElse(null))), service.today());
         String id = service.create(draft, caller.user());
         LOG.info("Aspirant {} created by staff", id);
         return HttpResponse.created(new Views.Created(id), URI.create("/staff/aspirants/" + id));
@@ -104,9 +104,9 @@ public class AspirantsController {
 
     @Put("/{id}")
     @Consumes(MediaType.ALL)
-    public Views.AspirantView update(HttpRequest<?> request, @PathVariable String id) {
+    public Views.AspirantView update(HttpRequest<byte[]> request, @PathVariable String id) {
         StaffIdentity caller = StaffCaller.of(request);
-        byte[] bytes = Bodies.limited(request);
+        byte[] bytes = Bodies.limited(request.getBody().orElse(null));
         if (service.find(id).isEmpty()) {
             throw unknown(id);
         }
@@ -118,9 +118,9 @@ public class AspirantsController {
     /** CSV import (admin only); see docs/staff-records.md for the columns. */
     @Post("/import")
     @Consumes(MediaType.ALL)
-    public Views.ImportView importCsv(HttpRequest<?> request) {
+    public Views.ImportView importCsv(HttpRequest<byte[]> request) {
         StaffIdentity caller = StaffCaller.admin(request, "Import");
-        ImportReport report = importer.importFile(Bodies.limited(request), caller.user());
+        ImportReport report = importer.importFile(Bodies.limited(request.getBody().orElse(null)), caller.user());
         LOG.info("Aspirant import: {} created, {} updated, {} unchanged, {} failed", report.created(),
                 report.updated(), report.unchanged(), report.failed());
         return Views.ImportView.of(report);

@@ -69,9 +69,9 @@ public class EmployersController {
 
     @Post
     @Consumes(MediaType.ALL)
-    public HttpResponse<Views.Created> create(HttpRequest<?> request) {
+    public HttpResponse<Views.Created> create(HttpRequest<byte[]> request) {
         StaffIdentity caller = StaffCaller.of(request);
-        EmployerDraft draft = EmployerParser.parse(JsonInput.parse(Bodies.limited(request)), service.today());
+        EmployerDraft draft = EmployerParser.parse(JsonInput.parse(Bodies.limited(request.getBody().orElse(null))), service.today());
         Employer employer = service.create(draft, caller.user());
         LOG.info("Employer {} created by staff", employer.orgNumber());
         return HttpResponse.created(new Views.Created(employer.orgNumber()),
@@ -88,9 +88,9 @@ public class EmployersController {
     /** Replaces the employer's data, contacts included; the organisationsnummer in the body must match. */
     @Put("/{orgNumber}")
     @Consumes(MediaType.ALL)
-    public Views.EmployerView replace(HttpRequest<?> request, @PathVariable String orgNumber) {
+    public Views.EmployerView replace(HttpRequest<byte[]> request, @PathVariable String orgNumber) {
         StaffIdentity caller = StaffCaller.of(request);
-        byte[] bytes = Bodies.limited(request);
+        byte[] bytes = Bodies.limited(request.getBody().orElse(null));
         String key = OrgNumbers.normalise(orgNumber).orElseThrow(() -> unknown(orgNumber));
         if (service.find(key).isEmpty()) {
             throw unknown(orgNumber);
@@ -107,9 +107,9 @@ public class EmployersController {
     /** CSV import (admin only): one row per contact person. */
     @Post("/import")
     @Consumes(MediaType.ALL)
-    public Views.ImportView importCsv(HttpRequest<?> request) {
+    public Views.ImportView importCsv(HttpRequest<byte[]> request) {
         StaffIdentity caller = StaffCaller.admin(request, "Import");
-        ImportReport report = importer.importFile(Bodies.limited(request), caller.user());
+        ImportReport report = importer.importFile(Bodies.limited(request.getBody().orElse(null)), caller.user());
         LOG.info("Employer import: {} created, {} updated, {} unchanged, {} failed", report.created(),
                 report.updated(), report.unchanged(), report.failed());
         return Views.ImportView.of(report);

@@ -27,8 +27,24 @@ final class Events {
             case "forms" -> http("GET", "/c/" + UNKNOWN_TOKEN, null);
             case "staff-api" -> http("GET", "/staff/aspirants/" + aspirantId, "anna");
             case "inbound-messages" -> resource("sns_two_way_sms_event.json");
+            case "StaffTokenScopesFunction" -> cognitoPreTokenGeneration();
             default -> JSON.writeValueAsBytes(JSON.createObjectNode().put("time", RUN_AT));
         };
+    }
+
+    /** Cognito's pre-token-generation event (V2_0) for a user in the staff group, as at a sign-in. */
+    static byte[] cognitoPreTokenGeneration() throws IOException {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2").put("triggerSource", "TokenGeneration_HostedAuth").put("region", "eu-north-1")
+                .put("userPoolId", "eu-north-1_BENCHMARK").put("userName", "3c7b1f2e-0000-4000-8000-000000000001");
+        event.putObject("callerContext").put("awsSdkVersion", "aws-sdk-unknown-unknown").put("clientId", "benchmark");
+        ObjectNode request = event.putObject("request");
+        request.putObject("userAttributes").put("sub", "3c7b1f2e-0000-4000-8000-000000000001")
+                .put("email_verified", "true");
+        request.putObject("groupConfiguration").putArray("groupsToOverride").add("staff");
+        request.putArray("scopes").add("openid").add("email").add("profile");
+        event.putObject("response").putNull("claimsAndScopeOverrideDetails");
+        return JSON.writeValueAsBytes(event);
     }
 
     /** The forms GET, used by the baseline too (it does the same GetItem). */

@@ -131,8 +131,9 @@ public final class Benchmarks {
     private void includeForumList() throws IOException, InterruptedException {
         Path forum = root.resolve("benchmarks/forum-list.md");
         if (runForum) {
-            // The forum helper's benchmark (a test class of infra/local, opt-in with -Dbenchmark=true) writes the file.
-            List<String> command = List.of(root.resolve("mvnw").toString(), "-B", "-q", "-o", "-pl", "infra/local",
+            // The forum benchmark (a test class of infra/local, opt-in with -Dbenchmark=true) writes the file; -am so it
+            // runs on this tree's modules, not on older snapshots in the local Maven repository.
+            List<String> command = List.of(root.resolve("mvnw").toString(), "-B", "-q", "-o", "-pl", "infra/local", "-am",
                     "verify", "-Dtest=ForumListBenchmark", "-Dsurefire.failIfNoSpecifiedTests=false", "-Dbenchmark=true");
             System.out.println("Running the forum-list benchmark: " + String.join(" ", command));
             int exit = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start().waitFor();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import se.vagen.common.PublicLinks;
+import se.vagen.i18n.Texts;
 import se.vagen.messaging.OutgoingEmail;
 
 /**
@@ -71,17 +72,6 @@ public class SurveyEmails {
     }
 
     static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Texts.escape(s);
     }
 }

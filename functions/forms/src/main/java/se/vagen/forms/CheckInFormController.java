@@ -9,11 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -113,23 +109,10 @@ public class CheckInFormController {
 
     /** application/x-www-form-urlencoded; null when it is too large or not decodable. */
     static Map<String, List<String>> parse(String body) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        if (body == null || body.isEmpty()) {
-            return fields;
-        }
-        if (body.length() > MAX_BODY_CHARS) {
+        if (body != null && body.length() > MAX_BODY_CHARS) {
             return null;
         }
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return fields;
+        return UrlEncodedForm.decode(body);
     }
 
     private String formPage(String token, CheckInForm.Result result, FormInput sent) {

@@ -1,5 +1,7 @@
 package se.vagen.forms;
 
+import se.vagen.i18n.Texts;
+
 /**
  * A tiny HTML builder that escapes every text and attribute value: pages are built from calls, never by
  * concatenating input into markup. Attributes are given as name/value pairs; a null value leaves the attribute
@@ -69,19 +71,7 @@ public final class Html {
     }
 
     public static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Texts.escape(s);
     }
 
     @Override

@@ -366,23 +366,13 @@ public class SurveyFormController {
 
     /** application/x-www-form-urlencoded; an oversized or undecodable body reads as an empty form (stores nothing). */
     static Map<String, List<String>> parse(String body) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        if (body == null || body.isEmpty() || body.length() > MAX_BODY_CHARS) {
-            return fields;
+        if (body != null && body.length() > MAX_BODY_CHARS) {
+            return new LinkedHashMap<>();
         }
         try {
-            for (String pair : body.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            }
+            return UrlEncodedForm.decode(body);
         } catch (IllegalArgumentException e) {
             return new LinkedHashMap<>();
         }
-        return fields;
     }
 }

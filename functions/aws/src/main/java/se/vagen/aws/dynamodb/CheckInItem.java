@@ -1,6 +1,7 @@
 package se.vagen.aws.dynamodb;
 
 import java.util.List;
+import se.vagen.checkin.CheckIn;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
@@ -28,6 +29,24 @@ public class CheckInItem {
     private Integer remindersSent;
     private Long expiresAt;
     private Long rev;
+
+    /** The item's fields from a check-in; the caller sets {@code rev} and {@code expiresAt}. */
+    static CheckInItem from(CheckIn c) {
+        CheckInItem item = new CheckInItem();
+        item.setAspirantId(c.aspirantId());
+        item.setCycle(c.cycle());
+        item.setStatus(c.status().name());
+        item.setChannel(c.channel() == null ? null : c.channel().code());
+        item.setViaForm(c.viaForm());
+        item.setParticipation(c.participation() == null ? null : c.participation().name());
+        item.setWellbeing(c.wellbeing());
+        item.setHelpNeeded(c.helpNeeded().isEmpty() ? null : c.helpNeeded().stream().map(Enum::name).toList());
+        item.setFreeText(c.freeText());
+        item.setOpenedAt(c.openedAt() == null ? null : c.openedAt().toString());
+        item.setAnsweredAt(c.answeredAt() == null ? null : c.answeredAt().toString());
+        item.setRemindersSent(c.remindersSent());
+        return item;
+    }
 
     @DynamoDbPartitionKey
     public String getAspirantId() { return aspirantId; }

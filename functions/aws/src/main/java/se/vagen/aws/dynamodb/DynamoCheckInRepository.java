@@ -92,24 +92,19 @@ public class DynamoCheckInRepository implements CheckInRepository {
 
     @Override
     public List<CheckIn> history(String aspirantId, int limit) {
-        List<CheckIn> out = new ArrayList<>();
-        table.query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(aspirantId)))
-                        .scanIndexForward(false)
-                        .limit(Math.max(1, Math.min(limit, 100)))
-                        .build())
-                .stream()
-                .flatMap(p -> p.items().stream())
-                .limit(limit)
-                .forEach(i -> out.add(toCheckIn(i)));
-        return out;
+        return newestFirst(QueryConditional.keyEqualTo(k -> k.partitionValue(aspirantId)), limit);
     }
 
     @Override
     public List<CheckIn> historyBefore(String aspirantId, String cycle, int limit) {
+        return newestFirst(QueryConditional.sortLessThan(k -> k.partitionValue(aspirantId).sortValue(cycle)), limit);
+    }
+
+    /** Up to {@code limit} check-ins matching {@code condition}, newest cycle first, in pages of at most 100. */
+    private List<CheckIn> newestFirst(QueryConditional condition, int limit) {
         List<CheckIn> out = new ArrayList<>();
         table.query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.sortLessThan(k -> k.partitionValue(aspirantId).sortValue(cycle)))
+                        .queryConditional(condition)
                         .scanIndexForward(false)
                         .limit(Math.max(1, Math.min(limit, 100)))
                         .build())
@@ -122,19 +117,7 @@ public class DynamoCheckInRepository implements CheckInRepository {
 
     @Override
     public void save(CheckIn c) {
-        CheckInItem item = new CheckInItem();
-        item.setAspirantId(c.aspirantId());
-        item.setCycle(c.cycle());
-        item.setStatus(c.status().name());
-        item.setChannel(c.channel() == null ? null : c.channel().code());
-        item.setViaForm(c.viaForm());
-        item.setParticipation(c.participation() == null ? null : c.participation().name());
-        item.setWellbeing(c.wellbeing());
-        item.setHelpNeeded(c.helpNeeded().isEmpty() ? null : c.helpNeeded().stream().map(Enum::name).toList());
-        item.setFreeText(c.freeText());
-        item.setOpenedAt(c.openedAt() == null ? null : c.openedAt().toString());
-        item.setAnsweredAt(c.answeredAt() == null ? null : c.answeredAt().toString());
-        item.setRemindersSent(c.remindersSent());
+        CheckInItem item = CheckInItem.from(c);
         Instant base = c.answeredAt() != null ? c.answeredAt() : c.openedAt() != null ? c.openedAt() : Instant.now();
         item.setExpiresAt(base.plus(retention).getEpochSecond());
         CheckInItem old = table.getItem(r -> r.key(key(c.aspirantId(), c.cycle())).consistentRead(true));

@@ -37,19 +37,7 @@ public final class BenchmarkItems {
 
     /** The check-in item as {@code DynamoCheckInRepository.save} maps it. */
     public static CheckInItem checkIn(CheckIn c) {
-        CheckInItem item = new CheckInItem();
-        item.setAspirantId(c.aspirantId());
-        item.setCycle(c.cycle());
-        item.setStatus(c.status().name());
-        item.setChannel(c.channel() == null ? null : c.channel().code());
-        item.setViaForm(c.viaForm());
-        item.setParticipation(c.participation() == null ? null : c.participation().name());
-        item.setWellbeing(c.wellbeing());
-        item.setHelpNeeded(c.helpNeeded().isEmpty() ? null : c.helpNeeded().stream().map(Enum::name).toList());
-        item.setFreeText(c.freeText());
-        item.setOpenedAt(c.openedAt() == null ? null : c.openedAt().toString());
-        item.setAnsweredAt(c.answeredAt() == null ? null : c.answeredAt().toString());
-        item.setRemindersSent(c.remindersSent());
+        CheckInItem item = CheckInItem.from(c);
         item.setRev(1L);
         item.setExpiresAt((c.openedAt() == null ? java.time.Instant.now() : c.openedAt()).plus(Duration.ofDays(400))
                 .getEpochSecond());
